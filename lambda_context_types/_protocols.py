@@ -139,13 +139,19 @@ class LambdaContext(Protocol):
         ...
 
     @property
-    def log_group_name(self) -> str:
-        """The CloudWatch Logs group of the function, ``"/aws/lambda/<function name>"`` by default."""
+    def log_group_name(self) -> str | None:
+        """The CloudWatch Logs group of the function, ``"/aws/lambda/<function name>"`` by default.
+
+        None in SnapStart functions, where Lambda does not set ``AWS_LAMBDA_LOG_GROUP_NAME``.
+        """
         ...
 
     @property
     def log_stream_name(self) -> str | None:
-        """The CloudWatch Logs stream of this execution environment, or None when the function cannot create one."""
+        """The CloudWatch Logs stream of this execution environment.
+
+        None when the function cannot create one, and in SnapStart functions.
+        """
         ...
 
     @property
@@ -176,7 +182,7 @@ class LambdaContext(Protocol):
         ...
 
 
-@runtime_checkable
+# Not runtime_checkable: isinstance could only check for __call__, and would call any callable a handler.
 class LambdaHandler(Protocol[EventT_contra, ResultT_co]):
     """A Lambda handler taking an event of type ``EventT_contra`` and returning ``ResultT_co``.
 

@@ -1,0 +1,703 @@
+"""The models and parsers against real payload shapes, broken ones, and hostile input.
+
+Corpus (tests/corpus/), one file per shape, as the producers write them (compact JSON, their key order):
+
+- client-context/android*.json: aws-amplify/aws-sdk-android,
+  aws-android-sdk-core/src/main/java/com/amazonaws/mobileconnectors/util/ClientContext.java. getClientInfo() puts
+  installation_id, app_version_name, app_version_code (String.valueOf of the int), app_package_name, app_title
+  ("Unknown" when there is no label); when the package info cannot be read, ``client`` stays ``{}``.
+  getDeviceInfo() puts platform ("Android"), model, make, platform_version, locale. ``custom`` (a string map) and
+  ``services`` (``{"mobile_analytics": {"app_id": ...}}``) only appear after putCustomContext/putServiceContext.
+- client-context/ios*.json: aws-amplify/aws-sdk-ios, AWSCore/Service/AWSClientContext.m, dictionaryRepresentation:
+  top-level ``"version": "1.0"``, always ``custom`` (default ``{}``) and ``services`` (default ``{}``), env with
+  ``model_version`` and ``make`` "apple", every missing value "Unknown" and a missing installation id
+  "UNKNOWN_INSTALLATION_ID". Note that it fills app_version_name from CFBundleVersion (the build number) and
+  app_version_code from CFBundleShortVersionString (the user-visible version): the reverse of Android's meaning.
+- client-context/mobile-analytics-spec.json: the Mobile Analytics PutEvents reference's client context header
+  (docs.aws.amazon.com/mobileanalytics/latest/ug/PutEvents.html), which names the id ``client.client_id``.
+- the others: shapes other producers send or could (nested and numeric ``custom`` values, ``w3c``, explicit nulls,
+  Unicode, unknown and capitalised keys, ``{}``).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+import math
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from pydantic_core import from_json
+
+import lambda_context_types
+from lambda_context_types import (
+    MAX_CLIENT_CONTEXT_BYTES,
+    ClientContext,
+    ClientContextModel,
+    CognitoIdentity,
+    CognitoIdentityModel,
+    ContextValidationError,
+    MobileClient,
+    MobileClientModel,
+    Problem,
+    W3CTraceModel,
+    parse_client_context,
+    parse_cognito_identity,
+)
+
+CORPUS = Path(__file__).parent / "corpus"
+CLIENT_CONTEXTS = sorted((CORPUS / "client-context").glob("*.json"))
+IDENTITIES = sorted((CORPUS / "cognito-identity").glob("*.json"))
+
+
+def paths(error: ContextValidationError) -> list[str]:
+    return [problem.path for problem in error.problems]
+
+
+def client_context_error(data: Any) -> ContextValidationError:
+    with pytest.raises(ContextValidationError) as caught:
+        parse_client_context(data)
+    assert caught.value.what == "client context"
+    return caught.value
+
+
+def identity_error(data: Any) -> ContextValidationError:
+    with pytest.raises(ContextValidationError) as caught:
+        parse_cognito_identity(data)
+    assert caught.value.what == "Cognito identity"
+    return caught.value
+
+
+# --- The corpus: everything a producer sends is accepted and comes back unchanged ---------------------------------
+
+
+def test_the_corpus_is_there() -> None:
+    names = {path.stem for path in CLIENT_CONTEXTS}
+    assert {"android", "ios", "ios-unknown", "mobile-analytics-spec", "w3c", "empty", "unicode"} <= names
+    assert len(IDENTITIES) >= 3
+
+
+@pytest.mark.parametrize("path", CLIENT_CONTEXTS, ids=lambda path: path.stem)
+def test_client_context_corpus_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    expected = json.loads(text)
+
+    model = parse_client_context(text)
+
+    assert json.loads(model.to_json()) == expected
+    assert model.to_dict() == expected
+    assert parse_client_context(text.encode("utf-8")) == model == parse_client_context(bytearray(text, "utf-8"))
+    assert parse_client_context(expected).to_dict() == expected
+    assert ClientContextModel.from_base64(model.to_base64()).to_dict() == expected
+    assert model.to_base64() == base64.b64encode(model.to_json().encode("utf-8")).decode("ascii")
+
+
+@pytest.mark.parametrize("path", IDENTITIES, ids=lambda path: path.stem)
+def test_cognito_identity_corpus_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    expected = json.loads(text)
+
+    model = parse_cognito_identity(text)
+
+    assert json.loads(model.to_json()) == expected
+    assert model.to_dict() == expected
+    assert parse_cognito_identity(expected).to_dict() == expected
+
+
+def test_android_fields() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "android.json").read_bytes())
+
+    assert model.client is not None
+    assert model.client.installation_id == "2d9a130e-1c3b-40c7-8953-c7c4aea3d6fa"
+    assert model.client.app_version_code == "2"
+    assert model.client.app_title == "Sample"
+    assert model.env == {
+        "platform": "Android",
+        "model": "Pixel 7",
+        "make": "Google",
+        "platform_version": "14",
+        "locale": "en_US",
+    }
+    assert model.custom == {"first_name": "John", "last_name": "Doe"}
+    assert model.services == {"mobile_analytics": {"app_id": "mobile_analytics_app_id"}}
+    assert model.w3c is None
+
+
+def test_ios_unknown_values_and_extra_keys_are_kept() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "ios-unknown.json").read_text())
+
+    assert model.client is not None
+    assert model.client.installation_id == "UNKNOWN_INSTALLATION_ID"
+    assert model.client.app_title == "Unknown"
+    assert model.env is not None
+    assert model.env["model_version"] == "Unknown"
+    assert model.custom == {}
+    assert model.services == {}
+    assert model.model_extra == {"version": "1.0"}
+
+
+def test_mobile_analytics_client_id_is_kept_as_an_unknown_key() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "mobile-analytics-spec.json").read_text())
+
+    assert model.client is not None
+    assert model.client.installation_id is None
+    assert model.client.model_extra == {"client_id": "6f1c2b0e-8a53-4d7e-9c41-2f5b7a9d3e10"}
+    assert '"client_id":"6f1c2b0e-8a53-4d7e-9c41-2f5b7a9d3e10"' in model.to_json()
+
+
+def test_w3c_fields_and_unknown_w3c_keys() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "w3c.json").read_text())
+
+    assert model.w3c == W3CTraceModel.model_validate(
+        {
+            "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "tracestate": "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE",
+            "baggage": "userId=alice,serverNode=DF%2028",
+            "future": {"x": 1},
+        }
+    )
+    assert model.w3c is not None
+    assert model.w3c.model_extra == {"future": {"x": 1}}
+
+
+def test_custom_keeps_numbers_and_nesting_with_their_types() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "custom-numbers.json").read_text())
+
+    assert model.custom is not None
+    assert model.custom["baz"] == 123
+    assert type(model.custom["baz"]) is int
+    assert model.custom["big"] == 12345678901234567890123
+    assert model.custom["ratio"] == 0.25
+    assert model.custom["flag"] is True
+    assert model.custom["nothing"] is None
+    assert model.custom["list"] == [1, "two", 3.0, [], {}]
+
+
+def test_absent_keys_are_not_invented_and_explicit_nulls_are_kept() -> None:
+    assert parse_client_context("{}").to_json() == "{}"
+    assert parse_client_context('{"client": {}}').to_json() == '{"client":{}}'
+    assert parse_client_context('{"client": null, "w3c": null}').to_json() == '{"client":null,"w3c":null}'
+
+    model = parse_client_context('{"client": {"app_title": null}, "env": {"model": null}}')
+
+    assert model.to_dict() == {"client": {"app_title": None}, "env": {"model": None}}
+    assert model.client is not None
+    assert model.client.installation_id is None
+
+
+def test_capitalised_keys_are_unknown_keys_and_kept() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "capital-custom-key.json").read_text())
+
+    assert model.custom == {"a": "b"}
+    assert model.model_extra is not None
+    assert set(model.model_extra) == {"Custom", "CLIENT"}
+
+
+def test_unicode_survives_every_form() -> None:
+    text = (CORPUS / "client-context" / "unicode.json").read_text(encoding="utf-8")
+
+    model = parse_client_context(text)
+
+    assert model.client is not None
+    assert model.client.app_title == "Café Crème ☕ 日本語 😀"
+    assert model.custom is not None
+    assert model.custom["emoji"] == "😀"
+    assert model.env == {"locale": "zh_Hant_TW", "model": "Galaxy Ö"}
+    assert ClientContextModel.from_base64(model.to_base64()) == model
+    assert model.to_json().encode("utf-8")  # encodable, so it can be sent
+
+
+# --- The models satisfy the Protocols --------------------------------------------------------------------------------
+
+
+def test_models_satisfy_the_protocols() -> None:
+    model = parse_client_context((CORPUS / "client-context" / "android.json").read_text())
+    identity = parse_cognito_identity((CORPUS / "cognito-identity" / "both.json").read_text())
+
+    # Checked by mypy and pyright on this file as well: each assignment needs the model to match its Protocol.
+    client_context: ClientContext = model
+    client: MobileClient | None = model.client
+    cognito: CognitoIdentity = identity
+
+    assert isinstance(client_context, ClientContext)
+    assert isinstance(client, MobileClient)
+    assert isinstance(cognito, CognitoIdentity)
+    assert isinstance(model.custom, Mapping)
+    assert identity.cognito_identity_id == "us-east-1:2b7f1c3a-5d4e-4f60-8a9b-0c1d2e3f4a5b"
+
+
+def test_models_are_frozen() -> None:
+    model = parse_client_context('{"client": {"app_title": "x"}}')
+
+    with pytest.raises(ValueError, match="frozen"):
+        model.client = None
+    assert model.client is not None
+    with pytest.raises(ValueError, match="frozen"):
+        model.client.app_title = "y"
+
+
+def test_public_names_are_exported_lazily() -> None:
+    assert lambda_context_types.parse_client_context is parse_client_context
+    assert lambda_context_types.MAX_CLIENT_CONTEXT_BYTES == 3583 == MAX_CLIENT_CONTEXT_BYTES
+    assert lambda_context_types.MobileClientModel is MobileClientModel
+
+
+def test_a_model_passes_through_unchanged() -> None:
+    model = parse_client_context('{"custom": {"a": 1}}')
+    identity = parse_cognito_identity('{"cognitoIdentityId": "x"}')
+
+    assert parse_client_context(model) is model
+    assert parse_cognito_identity(identity) is identity
+
+
+# --- Cognito identity: camelCase on the wire, snake_case in Python -------------------------------------------------
+
+
+def test_identity_wire_names() -> None:
+    identity = parse_cognito_identity('{"cognitoIdentityId": "us-east-1:a", "cognitoIdentityPoolId": "us-east-1:b"}')
+
+    assert identity.cognito_identity_id == "us-east-1:a"
+    assert identity.cognito_identity_pool_id == "us-east-1:b"
+    assert identity.to_json() == '{"cognitoIdentityId":"us-east-1:a","cognitoIdentityPoolId":"us-east-1:b"}'
+    assert CognitoIdentityModel(cognitoIdentityId="us-east-1:a").to_dict() == {"cognitoIdentityId": "us-east-1:a"}
+
+
+def test_identity_snake_case_keys_are_unknown_keys_as_for_the_runtime() -> None:
+    for data in ({"cognito_identity_id": "x"}, '{"cognito_identity_id": "x"}'):
+        identity = parse_cognito_identity(data)
+
+        assert identity.cognito_identity_id is None
+        assert identity.to_dict() == {"cognito_identity_id": "x"}
+
+    both = '{"cognitoIdentityId": null, "cognito_identity_id": "x"}'
+    assert parse_cognito_identity(both).to_json() == '{"cognitoIdentityId":null,"cognito_identity_id":"x"}'
+
+
+class SlotsIdentity:
+    __slots__ = ("cognito_identity_id", "cognito_identity_pool_id")
+
+    def __init__(self, identity_id: str | None, pool_id: str | None) -> None:
+        self.cognito_identity_id = identity_id
+        self.cognito_identity_pool_id = pool_id
+
+
+def test_identity_from_an_object_with_snake_case_attributes() -> None:
+    identity = parse_cognito_identity(SlotsIdentity("us-east-1:a", None))
+
+    assert identity.cognito_identity_id == "us-east-1:a"
+    assert identity.to_dict() == {"cognitoIdentityId": "us-east-1:a"}
+
+
+# --- Objects with attributes ---------------------------------------------------------------------------------------
+
+
+class FakeClient:
+    def __init__(self, **values: Any) -> None:
+        self.__dict__.update(values)
+
+
+class FakeClientContext:
+    def __init__(self, client: Any = None, custom: Any = None, env: Any = None) -> None:
+        self.client = client
+        self.custom = custom
+        self.env = env
+
+
+def test_client_context_from_an_object() -> None:
+    fake = FakeClientContext(FakeClient(app_title="Notes", installation_id="i"), {"n": 1}, {"platform": "Android"})
+
+    model = parse_client_context(fake)
+
+    assert model.to_dict() == {
+        "client": {"installation_id": "i", "app_title": "Notes"},
+        "custom": {"n": 1},
+        "env": {"platform": "Android"},
+    }
+
+
+def test_client_context_from_an_object_with_mappings_and_models_inside() -> None:
+    client = MobileClientModel.model_validate({"app_title": "x", "client_id": "c"})
+
+    assert parse_client_context(FakeClientContext(client=client)).to_dict() == {
+        "client": {"app_title": "x", "client_id": "c"}
+    }
+    assert parse_client_context(FakeClientContext(client={"app_title": "x"})).to_dict() == {
+        "client": {"app_title": "x"}
+    }
+
+
+def test_an_object_with_wrong_attribute_types_is_refused_with_paths() -> None:
+    error = client_context_error(FakeClientContext(client="x", custom=["a"], env={"os": 1}))
+
+    assert paths(error) == ["client", "custom", "env.os"]
+
+
+def test_the_whole_lambda_context_is_refused_with_a_hint() -> None:
+    class Context:
+        client_context = None
+        identity = None
+
+    assert "pass context.client_context" in str(client_context_error(Context()))
+    assert "pass context.identity" in str(identity_error(Context()))
+
+
+def test_attributes_that_raise_are_reported() -> None:
+    class Exploding:
+        @property
+        def client(self) -> Any:
+            raise RuntimeError("boom")
+
+        custom = None
+        env = None
+
+    error = client_context_error(Exploding())
+
+    assert error.problems == (Problem("client", "reading the attribute raised RuntimeError"),)
+
+
+# --- Broken payloads: one problem per field, with its path ---------------------------------------------------------
+
+BROKEN_JSON: list[tuple[str, list[str]]] = [
+    ("[]", [""]),
+    ('"client"', [""]),
+    ("null", [""]),
+    ("42", [""]),
+    ("", [""]),
+    ("   ", [""]),
+    ("{", [""]),
+    ('{"client": }', [""]),
+    ("{'client': {}}", [""]),
+    ('{"a": 1} trailing', [""]),
+    ('{"a": NaN}', ["a"]),
+    ('{"client": "x"}', ["client"]),
+    ('{"client": []}', ["client"]),
+    ('{"client": {"app_version_code": 42}}', ["client.app_version_code"]),
+    ('{"client": {"installation_id": true}}', ["client.installation_id"]),
+    ('{"client": {"app_title": {"en": "Notes"}}}', ["client.app_title"]),
+    ('{"client": {"client_id": 1e400}}', ["client.client_id"]),
+    ('{"client": {"app_title": ' + "9" * 4300 + "}}", ["client.app_title"]),
+    ('{"client": {"app_title": NaN}}', ["client.app_title"]),
+    ('{"env": []}', ["env"]),
+    ('{"env": {"platform_version": 14}}', ["env.platform_version"]),
+    ('{"env": {"a": {"b": "c"}}}', ["env.a"]),
+    ('{"custom": "x"}', ["custom"]),
+    ('{"custom": [1]}', ["custom"]),
+    ('{"custom": {"n": NaN}}', ["custom.n"]),
+    ('{"custom": {"tags": [1, 2, Infinity]}}', ["custom.tags[2]"]),
+    ('{"custom": {"a.b": -Infinity}}', ['custom["a.b"]']),
+    ('{"custom": {"x": [[{"y": 1e999}]]}}', ["custom.x[0][0].y"]),
+    ('{"services": {"a": {"b": -Infinity}}}', ["services.a.b"]),
+    ('{"services": "mobile_analytics"}', ["services"]),
+    ('{"version": NaN}', ["version"]),
+    ('{"w3c": "x"}', ["w3c"]),
+    ('{"w3c": {"traceparent": 1}}', ["w3c.traceparent"]),
+    ('{"w3c": {"other": Infinity}}', ["w3c.other"]),
+    (
+        '{"client": {"app_title": 1, "installation_id": true}, "env": {"locale": null, "make": 2}, '
+        '"custom": {"n": NaN}}',
+        ["client.installation_id", "client.app_title", "env.make", "custom.n"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_JSON, ids=[text[:40] for text, _ in BROKEN_JSON])
+def test_broken_json_is_refused_with_each_path(text: str, expected: list[str]) -> None:
+    error = client_context_error(text)
+
+    assert paths(error) == expected
+    with pytest.raises(ContextValidationError) as from_bytes:
+        parse_client_context(text.encode("utf-8"))
+    assert from_bytes.value.problems == error.problems
+
+
+def test_messages_say_what_is_wrong_and_the_fix() -> None:
+    error = client_context_error('{"client": {"app_version_code": 42}, "custom": {"n": NaN}}')
+
+    assert str(error) == (
+        "invalid client context: 2 problems\n"
+        '  client.app_version_code: expected a string or null, got number 42; send it as a string: "42"\n'
+        "  custom.n: NaN and Infinity are not JSON, and a number must fit in a 64-bit float; send null or a string"
+    )
+    assert str(client_context_error("[1, 2]")) == (
+        "invalid client context: 1 problem\n  (top level): the client context must be a JSON object ({...}), got array"
+    )
+    assert "send {} for an empty one" in str(client_context_error(""))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"a": "\xff"}',  # not UTF-8
+        b"\xef\xbb\xbf{}",  # a byte order mark
+        '{"a": "\\ud800"}',  # an escaped lone surrogate
+        '{"a": "\\udc00x"}',
+        '{"a": "\ud800"}',  # a lone surrogate in the str itself
+        bytearray(b'{"a": 1'),
+        '{"a": ' + "9" * 5000 + "}",  # past the parser's 4,300 digits
+    ],
+)
+def test_undecodable_text_is_refused_at_the_top_level(data: str | bytes | bytearray) -> None:
+    assert paths(client_context_error(data)) == [""]
+
+
+def parser_depth_limit() -> int:
+    """The deepest nesting pydantic-core's JSON parser takes, the top-level value being level 1."""
+
+    def parses(depth: int) -> bool:
+        try:
+            from_json("[" * depth + "]" * depth)
+        except ValueError:
+            return False
+        return True
+
+    return max(depth for depth in range(150, 300) if parses(depth))
+
+
+def test_the_nesting_limit_is_the_json_parsers() -> None:
+    assert parser_depth_limit() == 201
+
+
+def test_nesting_limit_in_json_text() -> None:
+    def nested(depth: int) -> str:
+        # The top-level object is level 1, the custom object level 2, the innermost list level ``depth``.
+        return '{"custom": {"a": ' + "[" * (depth - 2) + "]" * (depth - 2) + "}}"
+
+    assert parse_client_context(nested(201)).to_json()
+    assert "nested deeper than 201 levels" in str(client_context_error(nested(202)))
+    assert paths(client_context_error("[" * 100_000 + "]" * 100_000)) == [""]
+    assert paths(client_context_error('{"a":' * 100_000 + "1" + "}" * 100_000)) == [""]
+
+
+def test_megabytes_of_data_are_parsed_or_refused_in_linear_time() -> None:
+    big = json.dumps({"custom": {f"k{i}": "v" * 100 for i in range(20_000)}})  # about 2.3 MB
+    assert len(parse_client_context(big).custom or {}) == 20_000
+
+    bad = json.dumps({"env": {f"k{i}": i for i in range(100_000)}})
+    error = client_context_error(bad)
+    assert len(error.problems) == 21
+    assert error.problems[-1] == Problem("", "and 99,980 more problems")
+
+
+def test_identity_broken() -> None:
+    assert paths(identity_error('{"cognitoIdentityId": 1}')) == ["cognitoIdentityId"]
+    assert paths(identity_error('{"cognitoIdentityPoolId": ["x"], "extra": NaN}')) == [
+        "cognitoIdentityPoolId",
+        "extra",
+    ]
+    assert paths(identity_error("[]")) == [""]
+    assert paths(identity_error(b"\xff")) == [""]
+    assert paths(identity_error({"cognitoIdentityId": b"x"})) == ["cognitoIdentityId"]
+    assert paths(identity_error(7)) == [""]
+
+
+# --- Python input: only what JSON can carry -------------------------------------------------------------------------
+
+
+class BadMapping(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("cannot iterate")
+
+    def __len__(self) -> int:
+        return 1
+
+
+BROKEN_PYTHON: list[tuple[Any, list[str]]] = [
+    ({"custom": {"tags": {"a", "b"}}}, ["custom.tags"]),
+    ({"custom": {"when": datetime.datetime(2024, 5, 1)}}, ["custom.when"]),
+    ({"custom": {"raw": b"bytes"}}, ["custom.raw"]),
+    ({"custom": {"n": math.nan}}, ["custom.n"]),
+    ({"custom": {"n": [1, -math.inf]}}, ["custom.n[1]"]),
+    ({"custom": {"s": "\udc80"}}, ["custom.s"]),
+    ({"custom": {"\ud800": "x"}}, ["custom"]),
+    ({"custom": {1: "x"}}, ["custom"]),
+    ({"custom": {"a": {(1, 2): "x"}}}, ["custom.a"]),
+    ({"custom": {"big": 10**4300}}, ["custom.big"]),
+    ({"custom": {"f": print}}, ["custom.f"]),
+    ({"custom": BadMapping()}, ["custom"]),
+    ({"client": {"app_title": b"Notes"}}, ["client.app_title"]),
+    ({"client": {"app_title": "\ud800"}}, ["client.app_title"]),
+    ({"client": {"client_id": {1}}}, ["client.client_id"]),
+    ({"env": {"os": 1}}, ["env.os"]),
+    ({"client": {"app_title": 10**5000}}, ["client.app_title"]),
+    ({"client": {"app_title": math.nan}}, ["client.app_title"]),
+    ({"env": {2: "x"}}, ["env"]),
+    ({"env": {"os": "\udfff"}}, ["env.os"]),
+    ({"w3c": {"baggage": 1.5, "other": {1}}}, ["w3c.baggage", "w3c.other"]),
+    ({"version": math.inf}, ["version"]),
+    ({1: "x"}, [""]),
+    (5, [""]),
+    (None, [""]),
+    ([1, 2], [""]),
+    (BadMapping(), [""]),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), BROKEN_PYTHON, ids=[str(i) for i in range(len(BROKEN_PYTHON))])
+def test_broken_python_input_is_refused_with_each_path(data: Any, expected: list[str]) -> None:
+    assert paths(client_context_error(data)) == expected
+
+
+def test_deep_python_nesting_is_refused_without_recursion() -> None:
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(100_000):
+        node["k"] = {}
+        node = node["k"]
+
+    error = client_context_error({"custom": deep})
+
+    assert len(error.problems) == 1
+    assert error.problems[0].path == "custom" + ".k" * 199
+    assert "nested deeper than 201 levels" in error.problems[0].message
+
+
+def test_python_nesting_limit_matches_the_json_parser() -> None:
+    def nested(levels: int) -> dict[str, Any]:
+        value: Any = []
+        for _ in range(levels - 3):  # the top-level object, custom and the list "a" are three levels
+            value = [value]
+        return {"custom": {"a": value}}
+
+    at_limit = parse_client_context(nested(201))
+    assert parse_client_context(at_limit.to_json()) == at_limit
+    assert paths(client_context_error(nested(202))) == ["custom.a" + "[0]" * 198]
+    assert paths(client_context_error(json.dumps(nested(202)))) == [""]
+
+
+def test_python_values_are_copied_as_plain_json() -> None:
+    import enum
+
+    class Color(str, enum.Enum):
+        RED = "red"
+
+    source: dict[str, Any] = {"custom": {"list": [1, (2, 3)], "color": Color.RED, "flag": True}}
+
+    model = parse_client_context(MappingProxyType(source))
+    source["custom"]["list"].append("changed later")
+
+    custom = model.custom
+    assert custom is not None
+    assert dict(custom) == {"list": [1, [2, 3]], "color": "red", "flag": True}
+    assert type(custom["color"]) is str
+    assert json.loads(model.to_json()) == model.to_dict()
+
+
+def test_the_constructor_checks_python_values_too() -> None:
+    with pytest.raises(ValueError, match="not a JSON value"):
+        ClientContextModel(custom={"n": math.nan})
+    with pytest.raises(ValueError, match="string"):
+        MobileClientModel(app_title="\ud800")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [10**4000, 10**4300 - 1, -(10**4300 - 1), 10**4300, -(10**4300)],
+    ids=["4001 digits", "4300 digits", "minus 4300 digits", "4301 digits", "minus 4301 digits"],
+)
+def test_long_integers_from_python_are_held_to_the_json_parser(number: int) -> None:
+    try:
+        parses = from_json(int.__repr__(number)) == number
+    except ValueError:  # past the parser's limit, or past sys.get_int_max_str_digits() for repr
+        parses = False
+
+    if parses:
+        model = parse_client_context({"custom": {"big": number}})
+        assert json.loads(model.to_json()) == model.to_dict() == {"custom": {"big": number}}
+        assert parse_client_context(model.to_json()) == model
+    else:
+        assert paths(client_context_error({"custom": {"big": number}})) == ["custom.big"]
+
+
+def test_the_smallest_float_survives() -> None:
+    model = parse_client_context({"custom": {"tiny": 5e-324, "negative_zero": -0.0}})
+
+    assert parse_client_context(model.to_json()) == model
+    assert math.copysign(1.0, parse_client_context(model.to_json()).to_dict()["custom"]["negative_zero"]) == -1.0
+
+
+# --- Base64: the Invoke API form and its limit ----------------------------------------------------------------------
+
+
+def test_base64_round_trip_and_form() -> None:
+    model = parse_client_context('{"custom": {"a": "b"}}')
+
+    assert model.to_base64() == "eyJjdXN0b20iOnsiYSI6ImIifX0="
+    assert ClientContextModel.from_base64("eyJjdXN0b20iOnsiYSI6ImIifX0=") == model
+    assert ClientContextModel.from_base64(b"eyJjdXN0b20iOnsiYSI6ImIifX0=") == model
+
+
+def payload_of_json_size(size: int) -> ClientContextModel:
+    filler = size - len('{"custom":{"x":""}}')
+    return parse_client_context(json.dumps({"custom": {"x": "a" * filler}}, separators=(",", ":")))
+
+
+def test_base64_limit_both_ways() -> None:
+    largest = payload_of_json_size(2685)
+    assert len(largest.to_base64()) == 3580
+    assert ClientContextModel.from_base64(largest.to_base64()) == largest
+
+    with pytest.raises(ContextValidationError) as caught:
+        payload_of_json_size(2686).to_base64()
+    assert str(caught.value) == (
+        "invalid client context: 1 problem\n"
+        "  (top level): the base64 form is 3,584 bytes, over the Invoke API limit of 3,583: the JSON is 2,686 bytes "
+        "of UTF-8 and may be at most 2,685; shorten or drop values"
+    )
+
+    too_long = base64.b64encode(b'{"custom":{"x":"' + b"a" * 2700 + b'"}}').decode()
+    with pytest.raises(ContextValidationError, match=r"is 3,628 bytes, over the Invoke API limit of 3,583"):
+        ClientContextModel.from_base64(too_long)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "not base64!",
+        "eyJ9",  # decodes to '{"}': not JSON
+        "e30",  # {} without its padding
+        "e3 0=",
+        "e30=\n",
+        "e30-",  # URL-safe alphabet
+        "ëëëë",
+        b"\xff\xfe",
+        "W10=",  # []
+    ],
+)
+def test_bad_base64_is_refused(data: str | bytes) -> None:
+    with pytest.raises(ContextValidationError) as caught:
+        ClientContextModel.from_base64(data)
+    assert paths(caught.value) == [""]
+
+
+def test_base64_of_a_bad_payload_keeps_the_field_paths() -> None:
+    encoded = base64.b64encode(b'{"client": {"app_title": 1}}').decode()
+
+    with pytest.raises(ContextValidationError) as caught:
+        ClientContextModel.from_base64(encoded)
+
+    assert paths(caught.value) == ["client.app_title"]
+
+
+def test_from_base64_refuses_other_types() -> None:
+    with pytest.raises(ContextValidationError, match="expected base64 text"):
+        ClientContextModel.from_base64(123)  # type: ignore[arg-type]
+
+
+# --- The JSON Schema has the field descriptions -----------------------------------------------------------------------
+
+
+def test_json_schema_describes_fields() -> None:
+    schema = ClientContextModel.model_json_schema(by_alias=True)
+    client = schema["$defs"]["MobileClientModel"]["properties"]
+
+    assert schema["properties"]["custom"]["description"].startswith("Values set by the calling application")
+    assert client["app_version_code"]["description"].startswith("The internal version code")
+    assert client["app_title"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
+    assert CognitoIdentityModel.model_json_schema(by_alias=True)["properties"]["cognitoIdentityId"]["description"]

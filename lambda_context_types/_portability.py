@@ -1,0 +1,575 @@
+"""Will a client context arrive intact? What each Lambda runtime does to each key.
+
+A payload that validates can still be damaged on the way to the handler: every runtime decodes the
+``Lambda-Runtime-Client-Context`` header into its own types, and they disagree about key case, unknown keys, string
+maps and required fields. :func:`check_portability` reports, per runtime, every key path that will be dropped,
+moved, turned into text or that makes the invocation fail, plus the Invoke API's own size and invocation-type rules.
+
+Each rule names the source file it was read from (repository, path); "the source" means the version of that file
+stored when the rule was written, which for several runtimes is newer than what older deployments run.
+
+This module is loaded lazily by the package; it imports the pydantic models only inside :func:`check_portability`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeGuard
+
+if TYPE_CHECKING:
+    from ._protocols import ClientContext
+
+__all__ = ["RUNTIMES", "Finding", "Runtime", "check_portability"]
+
+Runtime: TypeAlias = Literal["python", "node", "go", "java", "dotnet", "rust"]
+"""A Lambda runtime family whose decoding of the client context the report knows."""
+
+RUNTIMES: Final[tuple[Runtime, ...]] = ("python", "node", "go", "java", "dotnet", "rust")
+"""Every runtime :func:`check_portability` knows, in report order (the default target set)."""
+
+_CLIENT_FIELDS: Final = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
+_W3C_FIELDS: Final = ("traceparent", "tracestate", "baggage")
+_LABEL: Final[dict[str, str]] = {
+    "python": "The Python runtime",
+    "node": "The Node.js runtime",
+    "go": "aws-lambda-go",
+    "java": "The Java runtime",
+    "dotnet": "The .NET runtime",
+    "rust": "lambda_runtime (Rust)",
+}
+_W3C_ACCESSOR: Final[dict[str, str]] = {
+    "python": "context.w3c()",
+    "node": "context.w3c()",
+    "go": "lc.W3C()",
+    "java": "context.w3c()",
+    "dotnet": "LambdaContext.W3C",
+}
+
+# Sources, one per runtime family; the comment beside each rule below names the file inside it.
+_SRC_PYTHON: Final = "awslambdaric 4.2.2: awslambdaric/lambda_context.py"
+_SRC_NODE: Final = "aws/aws-lambda-nodejs-runtime-interface-client: src/context/context-builder.ts"
+_SRC_GO: Final = "aws/aws-lambda-go: lambdacontext/context.go"
+_JAVA_API: Final = (
+    "aws/aws-lambda-java-libs: aws-lambda-java-runtime-interface-client/src/main/java/com/amazonaws/services/lambda/"
+    "runtime/api/client/api/"
+)
+_SRC_JAVA: Final = _JAVA_API + "LambdaClientContext.java"
+_SRC_JAVA_CLIENT: Final = _JAVA_API + "LambdaClientContextClient.java"
+_SRC_DOTNET: Final = "aws/aws-lambda-dotnet: Libraries/src/Amazon.Lambda.RuntimeSupport/Context/CognitoClientContext.cs"
+_SRC_DOTNET_CLIENT: Final = (
+    "aws/aws-lambda-dotnet: Libraries/src/Amazon.Lambda.RuntimeSupport/Context/CognitoClientApplication.cs"
+)
+_SRC_DOTNET_W3C: Final = "aws/aws-lambda-dotnet: Libraries/src/Amazon.Lambda.RuntimeSupport/Context/W3CTraceContext.cs"
+_SRC_RUST: Final = "awslabs/aws-lambda-rust-runtime: lambda-runtime/src/types.rs"
+_SRC_INVOKE: Final = "AWS Lambda API Reference: Invoke, request parameter ClientContext"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a runtime (or the Invoke API) will do to a client context before the handler sees it.
+
+    ``str(finding)`` is one line: ``runtime: path: effect: message (fix: ...)``.
+    """
+
+    runtime: Runtime | Literal["invoke"]
+    """The runtime that does it, or ``"invoke"`` for a rule of the Lambda Invoke API itself."""
+
+    path: str
+    """The dotted key path it applies to (``client.app_version_name``, ``custom.tags``); ``""`` for the whole
+    payload."""
+
+    effect: str
+    """What happens, one of: ``"dropped"`` (never reaches the handler), ``"moved"`` (reaches it through another
+    accessor), ``"stringified"`` (arrives as text), ``"merged"`` (shares one field with another key), ``"rounded"``
+    (a number loses precision), ``"fails"`` (the invocation fails), ``"too large"`` or ``"not delivered"`` (the
+    Invoke API)."""
+
+    message: str
+    """Why, in one sentence."""
+
+    fix: str | None
+    """How to change the payload or the call so that the value arrives, or None when there is no simple fix."""
+
+    source: str = ""
+    """The source file the rule was checked against (repository and path, or the AWS document)."""
+
+    def __str__(self) -> str:
+        text = f"{self.runtime}: {self.path or '(top level)'}: {self.effect}: {self.message}"
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        # Keys are caller data and may hold line breaks; the report promises one line per finding.
+        return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def check_portability(
+    data: str | bytes | bytearray | Mapping[str, Any] | ClientContext,
+    runtimes: Iterable[Runtime] | None = None,
+    *,
+    invocation_type: Literal["RequestResponse", "Event", "DryRun"] = "RequestResponse",
+) -> list[Finding]:
+    """Report what each runtime, and the Invoke API, will do to this client context.
+
+    ``data`` is anything :func:`~lambda_context_types.parse_client_context` accepts; it is validated first, so an
+    invalid payload raises :class:`~lambda_context_types.ContextValidationError`. ``runtimes`` picks the targets
+    (all of :data:`RUNTIMES` by default; a single name is accepted too); an unknown name or invocation type raises
+    :class:`ValueError`. An empty list means the payload arrives intact everywhere it was checked.
+
+    Findings come Invoke API first, then runtime by runtime in :data:`RUNTIMES` order, each in the key order of the
+    payload as ``to_json()`` writes it. Paths are written like validation problems' (``custom.tags``,
+    ``custom["a b"]``).
+    """
+    from ._models import MAX_CLIENT_CONTEXT_BYTES, parse_client_context
+
+    targets = _targets(runtimes)
+    if invocation_type not in ("RequestResponse", "Event", "DryRun"):
+        raise ValueError(f"unknown invocation type {invocation_type!r}; use RequestResponse, Event or DryRun")
+    model = parse_client_context(data)
+    raw = model.to_dict()
+    findings = list(_invoke_rules(len(base64.b64encode(model.to_json().encode())), MAX_CLIENT_CONTEXT_BYTES))
+    findings += _invocation_type_rule(invocation_type)
+    for runtime in targets:
+        findings += _RULES[runtime](raw)
+    return findings
+
+
+def _targets(runtimes: Iterable[Runtime] | str | None) -> list[Runtime]:
+    if runtimes is None:
+        return list(RUNTIMES)
+    names = [runtimes] if isinstance(runtimes, str) else list(runtimes)
+    unknown = [name for name in names if name not in RUNTIMES]
+    if unknown:
+        raise ValueError(f"unknown runtime {unknown[0]!r}; choose from {', '.join(RUNTIMES)}")
+    return [runtime for runtime in RUNTIMES if runtime in names]
+
+
+# --- the Invoke API -------------------------------------------------------------------------------------------------
+
+
+def _invoke_rules(size: int, limit: int) -> Iterator[Finding]:
+    # API_Invoke.html, ClientContext: "Up to 3,583 bytes of base64-encoded data"; larger values are refused.
+    if size > limit:
+        yield Finding(
+            "invoke",
+            "",
+            "too large",
+            f"the base64 form is {size} bytes; the Invoke API refuses a ClientContext over {limit} bytes",
+            "shorten the values or move the data into the event payload",
+            _SRC_INVOKE,
+        )
+
+
+def _invocation_type_rule(invocation_type: str) -> Iterator[Finding]:
+    # API_Invoke.html and `aws lambda invoke`: "Lambda passes the ClientContext object to your function for
+    # synchronous invocations only."
+    if invocation_type == "Event":
+        yield Finding(
+            "invoke",
+            "",
+            "not delivered",
+            "Lambda passes the client context to the function for synchronous (RequestResponse) invocations only",
+            "invoke with InvocationType=RequestResponse, or put the data into the event payload",
+            _SRC_INVOKE,
+        )
+    elif invocation_type == "DryRun":
+        yield Finding(
+            "invoke",
+            "",
+            "not delivered",
+            "a DryRun invocation only checks parameters and permissions; the function does not run",
+            "invoke with InvocationType=RequestResponse",
+            _SRC_INVOKE,
+        )
+
+
+# --- shared helpers -------------------------------------------------------------------------------------------------
+
+
+def _is_object(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    return isinstance(value, Mapping)
+
+
+def _is_array(value: Any) -> TypeGuard[list[Any] | tuple[Any, ...]]:
+    return isinstance(value, list | tuple)
+
+
+def _join(path: str, key: str | int) -> str:
+    """Extend a key path the way validation problems write theirs: ``custom.tags[2]``, ``custom["a b"]``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    plain = bool(key) and key.isascii() and key.replace("_", "a").replace("-", "a").isalnum()
+    if not plain:
+        return f"{path}[{json.dumps(key)}]"
+    return f"{path}.{key}" if path else key
+
+
+def _text(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if _is_object(value):
+        return "object"
+    if _is_array(value):
+        return "array"
+    return "string"
+
+
+def _a(value: Any) -> str:
+    kind = _kind(value)
+    return kind if kind == "null" else ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _unknown_key(runtime: Runtime, path: str, key: str, known: tuple[str, ...], what: str, source: str) -> Finding:
+    """A key the runtime's decoder has no field for: it never reaches the handler."""
+    label = _LABEL[runtime]
+    twin = next((name for name in known if name.lower() == key.lower()), None)
+    if twin is not None:
+        message = f"{label} matches keys case-sensitively and reads {twin!r}, so {key!r} is ignored"
+        return Finding(runtime, path, "dropped", message, f"send it as {twin!r}", source)
+    if key == "client_id" and "installation_id" in known:
+        message = f"{label} reads the installation id only from 'installation_id' ('client_id' is the old name)"
+        return Finding(runtime, path, "dropped", message, "send it as 'installation_id'", source)
+    message = f"{label} keeps only {', '.join(known)} in {what}, so {key!r} is ignored"
+    return Finding(runtime, path, "dropped", message, "put what the function needs under 'custom'", source)
+
+
+def _w3c_rules(runtime: Runtime, value: Any, source: str) -> Iterator[Finding]:
+    """The newest runtimes pop ``w3c`` out of the client context and keep only string trace fields."""
+    accessor = _W3C_ACCESSOR[runtime]
+    label = _LABEL[runtime]
+    if not _is_object(value):
+        message = f"{label} removes 'w3c' from the client context and exposes only an object's string fields"
+        yield Finding(runtime, "w3c", "dropped", message, None, source)
+        return
+    if any(isinstance(value.get(name), str) for name in _W3C_FIELDS):
+        message = f"{label} removes 'w3c' from the client context; its trace fields are read with {accessor}"
+        yield Finding(runtime, "w3c", "moved", message, f"read them with {accessor}", source)
+    for key, item in value.items():
+        if key not in _W3C_FIELDS:
+            message = f"{accessor} keeps only traceparent, tracestate and baggage, so {key!r} is ignored"
+            fix = "put other values under 'custom'"
+            yield Finding(runtime, _join("w3c", key), "dropped", message, fix, source)
+        elif not isinstance(item, str):
+            message = f"{accessor} keeps only string values, so {_a(item)} {key} is ignored"
+            fix = "send it as a string, or leave it out"
+            yield Finding(runtime, _join("w3c", key), "dropped", message, fix, source)
+
+
+# --- Python ---------------------------------------------------------------------------------------------------------
+
+
+def _python_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # awslambdaric/lambda_context.py: ClientContext.__slots__ = custom, env, client and Client.__slots__ = the five
+    # fields; set_obj_from_dict copies exactly those names with dict.get, so any other key is lost, case-sensitively.
+    # custom and env are copied whole, whatever JSON they hold.
+    top = ("client", "custom", "env")
+    for key, value in cc.items():
+        if key == "w3c":
+            # lambda_context.py: _extract_and_strip_w3c pops "w3c" and keeps only W3C_ALLOWED_FIELDS string values.
+            yield from _w3c_rules("python", value, _SRC_PYTHON)
+        elif key not in top:
+            yield _unknown_key("python", _join("", key), key, top, "context.client_context", _SRC_PYTHON)
+        elif key == "client" and _is_object(value):
+            for name in value:
+                if name not in _CLIENT_FIELDS:
+                    path = _join("client", name)
+                    yield _unknown_key("python", path, name, _CLIENT_FIELDS, "client", _SRC_PYTHON)
+
+
+# --- Node.js --------------------------------------------------------------------------------------------------------
+
+_JS_SAFE_INTEGER: Final = 2**53 - 1
+
+
+def _node_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # src/context/context-builder.ts: clientContext is the raw JSON.parse result, so every key arrives as sent,
+    # except "w3c", which extractAndStripW3c deletes and exposes through context.w3c().
+    for key, value in cc.items():
+        if key == "w3c":
+            yield from _w3c_rules("node", value, _SRC_NODE)
+        else:
+            yield from _node_numbers(_join("", key), value)
+
+
+def _node_numbers(path: str, value: Any) -> Iterator[Finding]:
+    # JSON.parse reads every number as an IEEE double: integers past 2**53 - 1 come back rounded.
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _JS_SAFE_INTEGER:
+        message = f"JSON.parse reads numbers as doubles, so {value} loses precision in Node.js"
+        yield Finding("node", path, "rounded", message, "send it as a string", _SRC_NODE)
+    elif _is_object(value):
+        for key, item in value.items():
+            yield from _node_numbers(_join(path, key), item)
+    elif _is_array(value):
+        for index, item in enumerate(value):
+            yield from _node_numbers(_join(path, index), item)
+
+
+# --- Go -------------------------------------------------------------------------------------------------------------
+
+
+def _go_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # lambdacontext/context.go: ClientContext.UnmarshalJSON decodes into struct fields tagged "Client", "env" and
+    # "custom"; encoding/json matches object keys to field names case-insensitively, so "Custom" fills Custom.
+    top = ("client", "custom", "env")
+    seen: dict[str, str] = {}
+    for key, value in cc.items():
+        folded = key.lower()
+        if folded == "w3c":
+            # lambdacontext/context.go (newest): extractW3CFields reads "w3c" into lc.W3C(), never ClientContext.
+            yield from _w3c_rules("go", value, _SRC_GO)
+            continue
+        if folded not in top:
+            message = f"aws-lambda-go's ClientContext has fields only for client, custom and env, so {key!r} is ignored"
+            yield Finding(
+                "go", _join("", key), "dropped", message, "put what the function needs under 'custom'", _SRC_GO
+            )
+            continue
+        if folded in seen:
+            # encoding/json decodes both keys into the same field: maps and structs are filled twice, later wins.
+            message = f"Go matches keys case-insensitively, so {key!r} and {seen[folded]!r} fill the same field"
+            fix = f"send one key, {folded!r}"
+            yield Finding(
+                "go", _join("", key), "merged", message + " and a value set in both keeps the later one", fix, _SRC_GO
+            )
+        seen[folded] = key
+        if folded == "client" and _is_object(value):
+            yield from _go_client(_join("", key), value)
+        elif folded == "env" and _is_object(value):
+            yield from _go_env(_join("", key), value)
+        elif folded == "custom" and _is_object(value):
+            yield from _go_custom(_join("", key), value)
+
+
+def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
+    # lambdacontext/context.go: ClientApplication has installation_id, app_title, app_version_code and
+    # app_package_name; there is no app_version_name. Null leaves a Go string empty, which loses nothing. (A
+    # non-string fails json.Unmarshal, but validation refuses one before the report runs.)
+    fields = ("installation_id", "app_title", "app_version_code", "app_package_name")
+    seen: dict[str, str] = {}
+    for key in client:
+        path = _join(parent, key)
+        folded = key.lower()
+        if folded == "app_version_name":
+            message = "aws-lambda-go's ClientApplication has no app_version_name field"
+            fix = "if a Go function needs it, send it under 'custom' too"
+            yield Finding("go", path, "dropped", message, fix, _SRC_GO)
+        elif folded not in fields:
+            message = f"aws-lambda-go's ClientApplication has fields only for {', '.join(fields)}"
+            fix = (
+                "send it as 'installation_id'"
+                if folded == "client_id"
+                else "put what the function needs under 'custom'"
+            )
+            yield Finding("go", path, "dropped", message, fix, _SRC_GO)
+        elif folded in seen:
+            message = f"Go matches keys case-insensitively, so {key!r} and {seen[folded]!r} fill the same field"
+            yield Finding("go", path, "merged", message + "; the later one wins", f"send one key, {folded!r}", _SRC_GO)
+        seen[folded] = key
+
+
+def _go_env(parent: str, env: Mapping[str, Any]) -> Iterator[Finding]:
+    # lambdacontext/context.go: Env is map[string]string, decoded by plain encoding/json, which stores null as "".
+    # (A non-string value fails json.Unmarshal, which lambda/invoke_loop.go reports as the invocation's failure, but
+    # validation refuses one before the report runs.)
+    for key, value in env.items():
+        if value is None:
+            message = "Env is a map[string]string and encoding/json stores null there as an empty string"
+            fix = "leave the key out, or send a string"
+            yield Finding("go", _join(parent, key), "stringified", message, fix, _SRC_GO)
+
+
+def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
+    # lambdacontext/context.go (newest): UnmarshalJSON reads custom as map[string]json.RawMessage and stores a value
+    # that does not unmarshal into a string as its raw JSON text; null unmarshals into "" without error. Releases
+    # from before that method decode custom as map[string]string and fail on a non-string value instead.
+    for key, value in custom.items():
+        path = _join(parent, key)
+        if value is None:
+            message = "Custom is a map[string]string and null becomes an empty string"
+            yield Finding("go", path, "stringified", message, "leave the key out, or send a string", _SRC_GO)
+        elif not isinstance(value, str):
+            message = (
+                f"Custom is a map[string]string, so this {_kind(value)} arrives as its JSON text"
+                " (older aws-lambda-go releases fail the invocation instead)"
+            )
+            fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
+            yield Finding("go", path, "stringified", message, fix, _SRC_GO)
+
+
+def _as_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- Java -----------------------------------------------------------------------------------------------------------
+
+
+def _java_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # LambdaClientContext.java: fields client, custom (Map<String, String>), env (Map<String, String>) and, in the
+    # newest client, w3c (Object); EventHandlerLoader.java decodes the header with GsonFactory (plain Gson), which
+    # matches field names exactly and ignores unknown keys. A Gson failure fails the invocation.
+    top = ("client", "custom", "env")
+    for key, value in cc.items():
+        if key == "w3c":
+            # LambdaContext.java (newest): extractAndStripW3c keeps W3C_ALLOWED_FIELDS string values for w3c().
+            yield from _w3c_rules("java", value, _SRC_JAVA)
+        elif key not in top:
+            yield _unknown_key("java", _join("", key), key, top, "ClientContext", _SRC_JAVA)
+        elif key == "client" and _is_object(value):
+            # LambdaClientContextClient.java: the five snake_case String fields, nothing else.
+            for name in value:
+                if name not in _CLIENT_FIELDS:
+                    path = _join("client", name)
+                    yield _unknown_key("java", path, name, _CLIENT_FIELDS, "client", _SRC_JAVA_CLIENT)
+        elif key in ("custom", "env") and _is_object(value):
+            for name, item in value.items():
+                if item is not None and not isinstance(item, str):
+                    yield from _java_value(_join(key, name), item, _SRC_JAVA)
+
+
+def _java_value(path: str, value: Any, source: str) -> Iterator[Finding]:
+    # Gson's String adapter (TypeAdapters.STRING) reads a number as its literal text and a boolean as
+    # "true"/"false", but throws JsonSyntaxException ("Expected a string but was BEGIN_OBJECT") for an object or array.
+    if _is_object(value) or _is_array(value):
+        message = f"Gson decodes this field as a String, so {_a(value)} throws JsonSyntaxException"
+        fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
+        yield Finding("java", path, "fails", message, fix, source)
+    else:
+        message = f"Gson decodes this field as a String, so the {_kind(value)} arrives as the text {_as_text(value)!r}"
+        yield Finding("java", path, "stringified", message, "send it as a string", source)
+
+
+# --- .NET -----------------------------------------------------------------------------------------------------------
+
+
+def _dotnet_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # CognitoClientContext.cs: FromJson reads exactly "client", "custom" and "env" with JsonElement.TryGetProperty
+    # (ordinal, case-sensitive). LambdaContext.cs parses it lazily, so its exceptions surface when the handler first
+    # reads context.ClientContext.
+    top = ("client", "custom", "env")
+    for key, value in cc.items():
+        if key == "w3c":
+            # W3CTraceContext.cs (newest): FromClientContextJson keeps the allowlisted string fields; IClientContext
+            # itself has no w3c member.
+            yield from _w3c_rules("dotnet", value, _SRC_DOTNET_W3C)
+        elif key not in top:
+            yield _unknown_key("dotnet", _join("", key), key, top, "IClientContext", _SRC_DOTNET)
+        elif value is None:
+            # TryGetProperty (client) and EnumerateObject (custom, env) throw InvalidOperationException on a null.
+            message = (
+                f"a null {key!r} makes the .NET runtime throw InvalidOperationException when ClientContext is read"
+            )
+            yield Finding("dotnet", key, "fails", message, "leave the key out instead of sending null", _SRC_DOTNET)
+        elif key == "client" and _is_object(value):
+            yield from _dotnet_client(value)
+        elif _is_object(value):
+            for name, item in value.items():
+                yield from _dotnet_value(_join(key, name), item)
+
+
+def _dotnet_client(client: Mapping[str, Any]) -> Iterator[Finding]:
+    # CognitoClientApplication.cs: TryGetProperty for the five snake_case names (then GetString(), which would throw
+    # for a non-string, but validation refuses one before the report runs).
+    for name in client:
+        if name not in _CLIENT_FIELDS:
+            path = _join("client", name)
+            yield _unknown_key("dotnet", path, name, _CLIENT_FIELDS, "client", _SRC_DOTNET_CLIENT)
+
+
+def _dotnet_value(path: str, value: Any) -> Iterator[Finding]:
+    # CognitoClientContext.cs: GetDictionaryFromJsonData stores JsonElement.ToString(), which (dotnet/runtime
+    # System.Text.Json JsonElement.cs) gives "" for null, "True"/"False" for booleans and the raw JSON text otherwise.
+    if isinstance(value, str):
+        return
+    if value is None:
+        text = "an empty string"
+    elif isinstance(value, bool):
+        text = "the text " + ("'True'" if value else "'False'")
+    else:
+        text = f"its JSON text {_text(value)}"
+    message = (
+        f"the .NET runtime stores JsonElement.ToString() in a string dictionary, so this {_kind(value)} becomes {text}"
+    )
+    fix = "leave the key out" if value is None else "send it as a string and decode it in the function"
+    yield Finding("dotnet", path, "stringified", message, fix, _SRC_DOTNET)
+
+
+# --- Rust -----------------------------------------------------------------------------------------------------------
+
+_RUST_CLIENT: Final = {
+    "installation_id": "installationId",
+    "app_title": "appTitle",
+    "app_version_name": "appVersionName",
+    "app_version_code": "appVersionCode",
+    "app_package_name": "appPackageName",
+}
+_RUST_FAILS: Final = "the Context cannot be built, so the invocation fails and the runtime exits"
+
+
+def _rust_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+    # types.rs: ClientContext { client: ClientApplication, custom: HashMap<String, String>,
+    # environment: HashMap<String, String> }, all #[serde(default)] when the key is absent, derived Deserialize
+    # without rename (exact, case-sensitive keys; unknown keys ignored). Context::new / TryFrom<HeaderMap> returns the
+    # serde_json error and runtime.rs propagates it out of the run loop with `?`.
+    top = ("client", "custom", "environment")
+    for key, value in cc.items():
+        if key == "env":
+            message = "lambda_runtime reads the device environment from 'environment', so 'env' is ignored"
+            fix = "if a Rust function needs it, send the same map as 'environment' too"
+            yield Finding("rust", key, "dropped", message, fix, _SRC_RUST)
+        elif key == "w3c":
+            message = "lambda_runtime's ClientContext has no w3c field, so the trace fields are ignored"
+            yield Finding("rust", key, "dropped", message, "send the trace headers under 'custom'", _SRC_RUST)
+        elif key not in top:
+            yield _unknown_key("rust", _join("", key), key, top, "ClientContext", _SRC_RUST)
+        elif value is None:
+            # #[serde(default)] covers a missing key only; null is "invalid type: null, expected ...".
+            message = f"serde accepts a missing {key!r} but not null: {_RUST_FAILS}"
+            yield Finding("rust", key, "fails", message, "leave the key out instead of sending null", _SRC_RUST)
+        elif key == "client" and _is_object(value):
+            yield from _rust_client(value)
+        elif _is_object(value):
+            for name, item in value.items():
+                if not isinstance(item, str):
+                    message = f"{key} is a HashMap<String, String>, so {_a(item)} value fails: {_RUST_FAILS}"
+                    yield Finding("rust", _join(key, name), "fails", message, "send it as a string", _SRC_RUST)
+
+
+def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
+    # types.rs: ClientApplication is #[serde(rename_all = "camelCase")] with #[serde(alias = "<snake_case>")] on each
+    # of the five String fields and no default: each must be present (in one spelling only) and a string.
+    for snake, camel in _RUST_CLIENT.items():
+        present = [name for name in (snake, camel) if name in client]
+        path = _join("client", present[0] if present else snake)
+        if not present:
+            message = f"lambda_runtime requires all five client fields and {snake!r} is missing: {_RUST_FAILS}"
+            yield Finding("rust", path, "fails", message, f"send {snake!r} (an empty string will do)", _SRC_RUST)
+        elif len(present) == 2:
+            message = f"{snake!r} and its alias {camel!r} are the same serde field, a duplicate: {_RUST_FAILS}"
+            yield Finding("rust", path, "fails", message, f"send only {snake!r}", _SRC_RUST)
+        elif not isinstance(client[present[0]], str):
+            message = f"client fields are Rust Strings, so {_a(client[present[0]])} fails: {_RUST_FAILS}"
+            yield Finding("rust", path, "fails", message, "send a string (an empty string will do)", _SRC_RUST)
+    known = (*_RUST_CLIENT, *_RUST_CLIENT.values())
+    for name in client:
+        if name not in known:
+            yield _unknown_key("rust", _join("client", name), name, tuple(_RUST_CLIENT), "client", _SRC_RUST)
+
+
+_RULES: Final = {
+    "python": _python_rules,
+    "node": _node_rules,
+    "go": _go_rules,
+    "java": _java_rules,
+    "dotnet": _dotnet_rules,
+    "rust": _rust_rules,
+}

@@ -1,0 +1,384 @@
+"""A fake Lambda ``context`` for tests, built the way the Python runtime builds the real one.
+
+``make_lambda_context()`` returns a :class:`FakeLambdaContext` that satisfies
+:class:`~lambda_context_types.LambdaContext` for mypy, pyright and ``isinstance``. Its values are consistent with
+each other (the ARN, the log group and the log stream all name the same function) and have the types production
+has: ``memory_limit_in_mb`` is ``"128"``, not ``128``, so a handler that computes with it fails in the test as it
+would on Lambda.
+
+The remaining time comes from a :class:`FakeClock` that stands still until the test advances it::
+
+    context = make_lambda_context(timeout=3)
+    context.clock.advance(2.5)
+    assert context.get_remaining_time_in_millis() == 500
+
+Wrong overrides (a negative timeout, an account id that is not 12 digits) are mistakes in the test, so they raise
+``ValueError`` or ``TypeError``. Wrong *payloads* (``client_context=``, ``identity=``) raise
+:class:`~lambda_context_types.ContextValidationError`, the error the package raises for bad input everywhere.
+
+This module does not import pydantic; that happens on the first validated ``client_context=`` or ``identity=``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import re
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Final, Protocol, TypeAlias, cast
+
+from ._protocols import ClientContext, CognitoIdentity, MobileClient
+
+__all__ = ["FakeClock", "FakeLambdaContext", "LambdaContextFactory", "make_lambda_context"]
+
+# Lambda's own limits (CreateFunction): memory in whole MB, timeout in seconds.
+_MIN_MEMORY_MB: Final = 128
+_MAX_MEMORY_MB: Final = 10240
+_MAX_TIMEOUT_SECONDS: Final = 900
+
+_FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_VERSION = re.compile(r"\$LATEST|[0-9]+")
+_QUALIFIER = re.compile(r"\$LATEST|[A-Za-z0-9_-]{1,128}")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+_MEMORY = re.compile(r"[0-9]+")
+
+
+class _Default(enum.Enum):
+    """The default of an argument for which None means something else (no log group or stream, no identity)."""
+
+    DEFAULT = "DEFAULT"
+
+
+_DEFAULT: Final = _Default.DEFAULT
+
+_Payload: TypeAlias = "str | bytes | bytearray | Mapping[str, Any]"
+
+_W3C_FIELDS: Final = ("traceparent", "tracestate", "baggage")
+_CLIENT_FIELDS: Final = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
+
+
+class FakeClock:
+    """A monotonic clock for fake contexts that moves only when the test advances it.
+
+    A fake context computes its deadline from this clock when it is made; ``advance()`` brings it closer. Pass
+    ``realtime=True`` for a clock that also follows real time, for handlers that poll the remaining time in a loop
+    (with a frozen clock such a loop never ends).
+    """
+
+    __slots__ = ("_advanced_ns", "_origin_ns", "_realtime")
+
+    def __init__(self, *, realtime: bool = False) -> None:
+        self._advanced_ns = 0
+        self._realtime = realtime
+        self._origin_ns = time.monotonic_ns()
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward by ``seconds`` (fractions allowed); it never goes back."""
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {seconds!r}")
+        self._advanced_ns += round(seconds * 1_000_000_000)
+
+    def now_ns(self) -> int:
+        """The clock's reading in nanoseconds: the total advanced, plus the real time elapsed if ``realtime``."""
+        if self._realtime:
+            return self._advanced_ns + time.monotonic_ns() - self._origin_ns
+        return self._advanced_ns
+
+    def __repr__(self) -> str:
+        return f"FakeClock(now_ns={self.now_ns()}, realtime={self._realtime})"
+
+
+# The runtime's holder classes are plain objects with only these attributes, so the fakes have only these too: a
+# handler that reads `client_context.services` fails here as it does on Lambda.
+@dataclass(frozen=True, slots=True)
+class _FakeMobileClient:
+    installation_id: str | None
+    app_title: str | None
+    app_version_name: str | None
+    app_version_code: str | None
+    app_package_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _FakeClientContext:
+    client: MobileClient | None
+    custom: Mapping[str, Any] | None
+    env: Mapping[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _FakeCognitoIdentity:
+    cognito_identity_id: str | None
+    cognito_identity_pool_id: str | None
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class FakeLambdaContext:
+    """A fake handler context for tests; it satisfies :class:`~lambda_context_types.LambdaContext`.
+
+    Make one with :func:`make_lambda_context`, which fills in consistent defaults and checks the values; this
+    constructor takes the final values as they are. Beyond the runtime's members it records ``log()`` calls in
+    ``logs`` and exposes its ``clock``.
+    """
+
+    function_name: str
+    """The function's name."""
+    function_version: str
+    """The function version, ``"$LATEST"`` or a number as text."""
+    invoked_function_arn: str
+    """The ARN the function was invoked with, with the qualifier if there is one."""
+    memory_limit_in_mb: str
+    """The memory size as the runtime gives it: text such as ``"128"``."""
+    aws_request_id: str
+    """The id of the invocation request."""
+    log_group_name: str | None
+    """The CloudWatch Logs group, or None as in a SnapStart function."""
+    log_stream_name: str | None
+    """The CloudWatch Logs stream, or None as when the function cannot create one or uses SnapStart."""
+    tenant_id: str | None
+    """The tenant of a tenant-isolated function, or None."""
+    identity: CognitoIdentity | None
+    """The Cognito identity (an object with None fields when the invocation carried none), or None."""
+    client_context: ClientContext | None
+    """The client context, with only the attributes the runtime gives it, or None."""
+    deadline_ns: int
+    """The reading of ``clock`` (:meth:`FakeClock.now_ns`) at which the invocation times out."""
+    clock: FakeClock = field(default_factory=FakeClock)
+    """The clock the remaining time is measured on; advance it to bring the timeout closer."""
+    trace_context: Mapping[str, str] = field(default_factory=dict[str, str])
+    """The W3C trace-context fields ``w3c()`` returns."""
+    logs: list[str] = field(default_factory=list[str])
+    """Every message passed to ``log()``, in order."""
+
+    def get_remaining_time_in_millis(self) -> int:
+        """The whole milliseconds left before ``deadline_ns`` on ``clock``, never below 0."""
+        return max(0, (self.deadline_ns - self.clock.now_ns()) // 1_000_000)
+
+    def log(self, msg: str, /) -> None:
+        """Record ``str(msg)`` in ``logs``, where the runtime would write one log record; nothing is printed."""
+        self.logs.append(str(msg))
+
+    def w3c(self) -> dict[str, str]:
+        """A new dict of the W3C trace-context fields of the client context, like the runtime's (4.2+) ``w3c()``."""
+        return dict(self.trace_context)
+
+
+class LambdaContextFactory(Protocol):
+    """The type of :func:`make_lambda_context`, to annotate the ``make_lambda_context`` pytest fixture with.
+
+    Its signature repeats the function's, defaults included, so that hovering in an editor shows them.
+    """
+
+    def __call__(
+        self,
+        *,
+        function_name: str = "my-function",
+        function_version: str | None = None,
+        qualifier: str | None = None,
+        region: str = "us-east-1",
+        account_id: str = "123456789012",
+        memory_limit_in_mb: int | str = 128,
+        timeout: float = 3,
+        aws_request_id: str | None = None,
+        log_group_name: str | _Default | None = _DEFAULT,
+        log_stream_name: str | _Default | None = _DEFAULT,
+        tenant_id: str | None = None,
+        client_context: str | bytes | bytearray | Mapping[str, Any] | ClientContext | None = None,
+        identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | _Default | None = _DEFAULT,
+        clock: FakeClock | None = None,
+        validate: bool = True,
+    ) -> FakeLambdaContext:
+        """Make a fake context; see :func:`make_lambda_context`."""
+        ...
+
+
+def make_lambda_context(
+    *,
+    function_name: str = "my-function",
+    function_version: str | None = None,
+    qualifier: str | None = None,
+    region: str = "us-east-1",
+    account_id: str = "123456789012",
+    memory_limit_in_mb: int | str = 128,
+    timeout: float = 3,
+    aws_request_id: str | None = None,
+    log_group_name: str | _Default | None = _DEFAULT,
+    log_stream_name: str | _Default | None = _DEFAULT,
+    tenant_id: str | None = None,
+    client_context: str | bytes | bytearray | Mapping[str, Any] | ClientContext | None = None,
+    identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | _Default | None = _DEFAULT,
+    clock: FakeClock | None = None,
+    validate: bool = True,
+) -> FakeLambdaContext:
+    """Make a fake handler context with consistent, production-like values; every argument is optional.
+
+    Args:
+        function_name: The function's name (1 to 64 letters, digits, ``-`` or ``_``).
+        function_version: ``"$LATEST"`` or a version number as text. Defaults to ``qualifier`` when that is a
+            version, else ``"$LATEST"``.
+        qualifier: An alias or version to end ``invoked_function_arn`` with (``:<qualifier>``); None for an
+            unqualified ARN.
+        region: The AWS region in the ARN.
+        account_id: The 12-digit account id in the ARN.
+        memory_limit_in_mb: 128 to 10240; an int is written as the runtime gives it, as text (``"512"``).
+        timeout: The function timeout in seconds (above 0, at most 900); ``get_remaining_time_in_millis()``
+            counts down from it as ``clock`` advances.
+        aws_request_id: The request id; a fresh UUID by default.
+        log_group_name: Defaults to ``/aws/lambda/<function_name>``; None as in a SnapStart function, where Lambda
+            does not set it.
+        log_stream_name: Defaults to ``YYYY/MM/DD/[<function_version>]<32 hex digits>`` (today, UTC); None for
+            a function that cannot create a log stream, or a SnapStart function.
+        tenant_id: The tenant of a tenant-isolated function.
+        client_context: The client context as the wire JSON (``str`` or ``bytes``), a mapping or a model;
+            validated, then exposed as the runtime exposes it (its ``w3c`` key moves to ``w3c()``).
+        identity: The Cognito identity as camelCase wire JSON, a mapping or a model; validated. By default an
+            identity with None fields, as the runtime builds it; None for no identity object at all.
+        clock: The clock to count the remaining time on; a new frozen :class:`FakeClock` by default.
+        validate: False to build ``client_context`` and ``identity`` from the JSON or mapping exactly as the runtime
+            does, unchecked (objects are used as they are), to test how a handler copes with what the runtime lets
+            through, such as ``"app_version_code": 42``.
+
+    Raises:
+        ValueError: an argument outside what Lambda allows.
+        TypeError: an argument of the wrong type.
+        ContextValidationError: ``client_context`` or ``identity`` is not a valid payload (with ``validate``).
+    """
+    if not _FUNCTION_NAME.fullmatch(function_name):
+        raise ValueError(f"function_name must be 1 to 64 letters, digits, '-' or '_', got {function_name!r}")
+    if qualifier is not None and not _QUALIFIER.fullmatch(qualifier):
+        raise ValueError(f"qualifier must be '$LATEST', a version number or an alias name, got {qualifier!r}")
+    qualifier_is_version = qualifier is not None and _VERSION.fullmatch(qualifier) is not None
+    if function_version is None:
+        function_version = qualifier if qualifier is not None and qualifier_is_version else "$LATEST"
+    elif not _VERSION.fullmatch(function_version):
+        raise ValueError(f"function_version must be '$LATEST' or a version number, got {function_version!r}")
+    elif qualifier_is_version and qualifier != function_version:
+        raise ValueError(f"qualifier {qualifier!r} names another version than function_version {function_version!r}")
+    if not _REGION.fullmatch(region):
+        raise ValueError(f"region must look like 'us-east-1', got {region!r}")
+    if not (isinstance(account_id, str) and _ACCOUNT_ID.fullmatch(account_id)):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValueError(f"account_id must be a string of 12 digits, got {account_id!r}")
+
+    memory = _memory_text(memory_limit_in_mb)
+    timeout_ns = _timeout_ns(timeout)
+    if clock is None:
+        clock = FakeClock()
+
+    arn = f"arn:aws:lambda:{region}:{account_id}:function:{function_name}"
+    if qualifier is not None:
+        arn = f"{arn}:{qualifier}"
+    if isinstance(log_group_name, _Default):
+        log_group_name = f"/aws/lambda/{function_name}"
+    if isinstance(log_stream_name, _Default):
+        today = datetime.now(timezone.utc).strftime("%Y/%m/%d")
+        log_stream_name = f"{today}/[{function_version}]{uuid.uuid4().hex}"
+
+    fake_client_context, trace_context = _client_context(client_context, validate)
+    return FakeLambdaContext(
+        function_name=function_name,
+        function_version=function_version,
+        invoked_function_arn=arn,
+        memory_limit_in_mb=memory,
+        aws_request_id=str(uuid.uuid4()) if aws_request_id is None else aws_request_id,
+        log_group_name=log_group_name,
+        log_stream_name=log_stream_name,
+        tenant_id=tenant_id,
+        identity=_identity(identity, validate),
+        client_context=fake_client_context,
+        deadline_ns=clock.now_ns() + timeout_ns,
+        clock=clock,
+        trace_context=trace_context,
+    )
+
+
+def _memory_text(value: int | str) -> str:
+    # bool is an int, but True megabytes is surely a mistake.
+    if isinstance(value, bool) or not isinstance(value, (int, str)):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(f"memory_limit_in_mb must be an int or a str of digits, got {value!r}")
+    if isinstance(value, str):
+        if not _MEMORY.fullmatch(value):
+            raise ValueError(f"memory_limit_in_mb must be a whole number of MB, got {value!r}")
+        value = int(value)
+    if not _MIN_MEMORY_MB <= value <= _MAX_MEMORY_MB:
+        raise ValueError(f"memory_limit_in_mb must be between {_MIN_MEMORY_MB} and {_MAX_MEMORY_MB} MB, got {value}")
+    return str(value)
+
+
+def _timeout_ns(seconds: float) -> int:
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(f"timeout must be a number of seconds, got {seconds!r}")
+    if not (math.isfinite(seconds) and 0 < seconds <= _MAX_TIMEOUT_SECONDS):
+        raise ValueError(f"timeout must be above 0 and at most {_MAX_TIMEOUT_SECONDS} seconds, got {seconds!r}")
+    return round(seconds * 1_000_000_000)
+
+
+def _client_context(
+    value: _Payload | ClientContext | None, validate: bool
+) -> tuple[ClientContext | None, dict[str, str]]:
+    if value is None:
+        return None, {}
+    data: object
+    if validate:
+        from ._models import parse_client_context
+
+        data = parse_client_context(value).to_dict()
+    elif isinstance(value, (str, bytes, bytearray)):
+        # The runtime treats an empty header as no client context.
+        data = json.loads(value) if value else None
+    elif isinstance(value, Mapping):
+        # A copy, since "w3c" is taken out of it below.
+        data = dict(value)
+    else:
+        return value, {}
+    if data is None:
+        return None, {}
+    # From here on, what awslambdaric.lambda_context.LambdaContext does with the parsed header.
+    if not isinstance(data, dict):
+        raise ValueError(f"client_context must be a JSON object; the runtime fails the invocation on {data!r}")
+    payload = cast("dict[str, Any]", data)
+    raw_w3c = payload.pop("w3c", None)
+    trace_context: dict[str, str] = {}
+    if isinstance(raw_w3c, dict):
+        w3c = cast("dict[str, Any]", raw_w3c)
+        trace_context = {name: w3c[name] for name in _W3C_FIELDS if isinstance(w3c.get(name), str)}
+    client = payload.get("client")
+    mobile_client = None
+    if isinstance(client, dict):
+        client_fields = cast("dict[str, Any]", client)
+        mobile_client = _FakeMobileClient(*(client_fields.get(name) for name in _CLIENT_FIELDS))
+    elif client is not None:
+        raise ValueError(f"client_context.client must be a JSON object; the runtime fails the invocation on {client!r}")
+    fake = _FakeClientContext(client=mobile_client, custom=payload.get("custom"), env=payload.get("env"))
+    return fake, trace_context
+
+
+def _identity(value: _Payload | CognitoIdentity | _Default | None, validate: bool) -> CognitoIdentity | None:
+    if value is None:
+        return None
+    data: object
+    if isinstance(value, _Default):
+        data = None
+    elif validate:
+        from ._models import parse_cognito_identity
+
+        model = parse_cognito_identity(value)
+        return _FakeCognitoIdentity(model.cognito_identity_id, model.cognito_identity_pool_id)
+    elif isinstance(value, (str, bytes, bytearray)):
+        data = json.loads(value) if value else None
+    elif isinstance(value, Mapping):
+        data = value
+    else:
+        return value
+    # The runtime builds the identity even without the header, and reads only the two camelCase keys.
+    if data is None:
+        return _FakeCognitoIdentity(None, None)
+    if not isinstance(data, Mapping):
+        raise ValueError(f"identity must be a JSON object; the runtime fails the invocation on {data!r}")
+    identity = cast("Mapping[str, Any]", data)
+    return _FakeCognitoIdentity(identity.get("cognitoIdentityId"), identity.get("cognitoIdentityPoolId"))

@@ -1,0 +1,475 @@
+"""The fake context of lambda_context_types.testing, checked against the real runtime's LambdaContext."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import subprocess
+import sys
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+from awslambdaric.lambda_context import LambdaContext as RuntimeContext
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lambda_context_types import ContextValidationError, LambdaContext
+from lambda_context_types.testing import FakeClock, FakeLambdaContext, LambdaContextFactory, make_lambda_context
+
+
+def test_defaults_are_consistent_and_typed_like_production() -> None:
+    context = make_lambda_context()
+
+    assert isinstance(context, LambdaContext)
+    assert context.function_name == "my-function"
+    assert context.function_version == "$LATEST"
+    assert context.invoked_function_arn == "arn:aws:lambda:us-east-1:123456789012:function:my-function"
+    assert context.memory_limit_in_mb == "128"
+    assert context.log_group_name == "/aws/lambda/my-function"
+    assert context.log_stream_name is not None
+    match = re.fullmatch(r"(\d{4}/\d{2}/\d{2})/\[\$LATEST\]([0-9a-f]{32})", context.log_stream_name)
+    assert match is not None
+    # The date is today's in UTC; allow for a test that runs across midnight.
+    assert datetime.strptime(match[1], "%Y/%m/%d").replace(tzinfo=timezone.utc) <= datetime.now(timezone.utc)
+    assert uuid.UUID(context.aws_request_id).version == 4
+    assert context.tenant_id is None
+    assert context.client_context is None
+    assert context.get_remaining_time_in_millis() == 3000
+    assert context.w3c() == {}
+    assert context.logs == []
+
+
+def test_each_context_gets_a_fresh_request_id_and_log_stream() -> None:
+    first, second = make_lambda_context(), make_lambda_context()
+    assert first.aws_request_id != second.aws_request_id
+    assert first.log_stream_name != second.log_stream_name
+
+
+def test_names_follow_function_name_region_and_account() -> None:
+    context = make_lambda_context(function_name="orders_api", region="eu-central-1", account_id="000011112222")
+    assert context.invoked_function_arn == "arn:aws:lambda:eu-central-1:000011112222:function:orders_api"
+    assert context.log_group_name == "/aws/lambda/orders_api"
+
+
+def test_an_alias_qualifier_ends_the_arn_and_leaves_the_version() -> None:
+    context = make_lambda_context(qualifier="live", function_version="12")
+    assert context.invoked_function_arn.endswith(":function:my-function:live")
+    assert context.function_version == "12"
+    assert context.log_stream_name is not None
+    assert "/[12]" in context.log_stream_name
+
+
+def test_a_version_qualifier_is_the_function_version() -> None:
+    context = make_lambda_context(qualifier="7")
+    assert context.invoked_function_arn.endswith(":function:my-function:7")
+    assert context.function_version == "7"
+
+
+def test_a_version_qualifier_must_agree_with_function_version() -> None:
+    with pytest.raises(ValueError, match="another version"):
+        make_lambda_context(qualifier="7", function_version="8")
+
+
+@pytest.mark.parametrize(("given", "stored"), [(128, "128"), (10240, "10240"), ("512", "512"), (1769, "1769")])
+def test_memory_is_stored_as_text_like_the_runtime_does(given: int | str, stored: str) -> None:
+    assert make_lambda_context(memory_limit_in_mb=given).memory_limit_in_mb == stored
+
+
+def test_computing_with_the_memory_fails_as_in_production() -> None:
+    context: LambdaContext = make_lambda_context(memory_limit_in_mb=1024)
+    with pytest.raises(TypeError):
+        context.memory_limit_in_mb / 1024  # type: ignore[operator]
+    assert int(context.memory_limit_in_mb) // 1024 == 1
+
+
+@pytest.mark.parametrize("memory", [127, 10241, 0, -128, "12x", "", " 128"])
+def test_memory_outside_lambda_limits_is_refused(memory: int | str) -> None:
+    with pytest.raises(ValueError, match="memory_limit_in_mb"):
+        make_lambda_context(memory_limit_in_mb=memory)
+
+
+@pytest.mark.parametrize("memory", [True, 128.0, None])
+def test_memory_of_another_type_is_refused(memory: Any) -> None:
+    with pytest.raises(TypeError, match="memory_limit_in_mb"):
+        make_lambda_context(memory_limit_in_mb=memory)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "name"),
+    [
+        ({"account_id": "12345678901"}, "account_id"),
+        ({"account_id": "1234567890123"}, "account_id"),
+        ({"account_id": "12345678901a"}, "account_id"),
+        ({"account_id": 123456789012}, "account_id"),
+        ({"function_name": ""}, "function_name"),
+        ({"function_name": "a" * 65}, "function_name"),
+        ({"function_name": "my:function"}, "function_name"),
+        ({"function_version": "latest"}, "function_version"),
+        ({"qualifier": "a:b"}, "qualifier"),
+        ({"qualifier": ""}, "qualifier"),
+        ({"region": "US-EAST-1"}, "region"),
+        ({"region": "us-east"}, "region"),
+        ({"timeout": -1}, "timeout"),
+        ({"timeout": 0}, "timeout"),
+        ({"timeout": 901}, "timeout"),
+        ({"timeout": float("nan")}, "timeout"),
+        ({"timeout": float("inf")}, "timeout"),
+    ],
+)
+def test_values_lambda_would_refuse_raise_value_error(overrides: dict[str, Any], name: str) -> None:
+    with pytest.raises(ValueError, match=name):
+        make_lambda_context(**overrides)
+
+
+def test_a_timeout_of_another_type_is_refused() -> None:
+    with pytest.raises(TypeError, match="timeout"):
+        make_lambda_context(timeout="3")  # type: ignore[arg-type]
+
+
+def test_an_unknown_override_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="memory_size"):
+        make_lambda_context(memory_size=128)  # type: ignore[call-arg]
+
+
+def test_remaining_time_counts_down_on_the_clock_and_stops_at_zero() -> None:
+    context = make_lambda_context(timeout=3)
+    assert context.get_remaining_time_in_millis() == 3000
+    context.clock.advance(0.57)
+    assert context.get_remaining_time_in_millis() == 2430
+    context.clock.advance(2.4299)
+    # Whole milliseconds, rounded down as the runtime's integer arithmetic does.
+    assert context.get_remaining_time_in_millis() == 0
+    context.clock.advance(100)
+    assert context.get_remaining_time_in_millis() == 0
+
+
+def test_the_remaining_time_is_an_int() -> None:
+    context = make_lambda_context(timeout=1.5)
+    assert type(context.get_remaining_time_in_millis()) is int
+    assert context.get_remaining_time_in_millis() == 1500
+
+
+def test_a_shared_clock_gives_each_context_its_own_deadline() -> None:
+    clock = FakeClock()
+    first = make_lambda_context(timeout=10, clock=clock)
+    clock.advance(4)
+    second = make_lambda_context(timeout=10, clock=clock)
+    assert first.clock is clock
+    assert (first.get_remaining_time_in_millis(), second.get_remaining_time_in_millis()) == (6000, 10000)
+
+
+@pytest.mark.parametrize("seconds", [-0.001, float("nan"), float("inf")])
+def test_the_clock_only_moves_forward(seconds: float) -> None:
+    clock = FakeClock()
+    with pytest.raises(ValueError, match="advance"):
+        clock.advance(seconds)
+    assert clock.now_ns() == 0
+
+
+def test_a_realtime_clock_follows_real_time_plus_the_advances() -> None:
+    clock = FakeClock(realtime=True)
+    before = clock.now_ns()
+    clock.advance(5)
+    after = clock.now_ns()
+    assert after - before >= 5_000_000_000
+    context = make_lambda_context(timeout=3, clock=clock)
+    assert context.get_remaining_time_in_millis() <= 3000
+
+
+def test_log_messages_are_kept_in_order() -> None:
+    context = make_lambda_context()
+    context.log("first")
+    context.log("second")
+    assert context.logs == ["first", "second"]
+
+
+def test_explicit_none_values() -> None:
+    context = make_lambda_context(log_group_name=None, log_stream_name=None, identity=None, tenant_id="tenant-7")
+    assert context.log_group_name is None
+    assert context.log_stream_name is None
+    assert context.identity is None
+    assert context.tenant_id == "tenant-7"
+
+
+def test_overrides_are_taken_as_given() -> None:
+    context = make_lambda_context(
+        aws_request_id="req-1", log_group_name="/custom/group", log_stream_name="2024/01/02/[$LATEST]stream"
+    )
+    assert (context.aws_request_id, context.log_group_name, context.log_stream_name) == (
+        "req-1",
+        "/custom/group",
+        "2024/01/02/[$LATEST]stream",
+    )
+
+
+def test_the_fake_is_read_only_like_the_protocol_says() -> None:
+    context = make_lambda_context()
+    with pytest.raises(AttributeError):
+        context.function_name = "other"  # type: ignore[misc]
+
+
+def test_importing_testing_does_not_import_pydantic() -> None:
+    code = "import sys, lambda_context_types.testing as t; t.make_lambda_context(); print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+# ---- client context and identity, compared with the real runtime ----
+
+ANDROID: dict[str, Any] = {
+    "client": {
+        "installation_id": "b5e2f1a0-0000-4000-8000-000000000001",
+        "app_title": "Orders",
+        "app_version_name": "1.4.2",
+        "app_version_code": "42",
+        "app_package_name": "com.example.orders",
+    },
+    "env": {"platform": "Android", "model": "Pixel 8", "make": "Google", "platform_version": "14", "locale": "en_US"},
+    "custom": {"user_tier": "gold"},
+    "services": {"mobile_analytics": {"app_id": "abc"}},
+}
+IOS: dict[str, Any] = {
+    "version": "1.0",
+    "client": {"installation_id": "UNKNOWN_INSTALLATION_ID", "app_title": "Orders", "client_id": "legacy"},
+    "env": {"platform": "iOS", "model_version": "iPhone15,2", "make": "apple"},
+    "custom": {},
+    "services": {},
+}
+TRACED: dict[str, Any] = {
+    "custom": {"nested": {"a": [1, 2]}, "count": 3},
+    "w3c": {"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tracestate": "vendor=1"},
+}
+EMPTY_CLIENT: dict[str, Any] = {"client": {}}
+
+RUNTIME_ENV: dict[str, Any] = {
+    "AWS_LAMBDA_FUNCTION_NAME": "my-function",
+    "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128",
+    "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/my-function",
+    "AWS_LAMBDA_LOG_STREAM_NAME": "2024/01/02/[$LATEST]0123456789abcdef0123456789abcdef",
+}
+
+
+CLIENT_FIELDS = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
+
+
+def runtime_view(context: Any) -> dict[str, Any]:
+    """Everything a handler can read from a context's client context, identity and w3c(), as plain data."""
+    view: dict[str, Any] = {"w3c": context.w3c()}
+    client_context = context.client_context
+    if client_context is None:
+        view["client_context"] = None
+    else:
+        client = client_context.client
+        view["client_context"] = {
+            "custom": client_context.custom,
+            "env": client_context.env,
+            "client": None if client is None else {name: getattr(client, name) for name in CLIENT_FIELDS},
+        }
+    identity = context.identity
+    view["identity"] = None if identity is None else (identity.cognito_identity_id, identity.cognito_identity_pool_id)
+    return view
+
+
+@pytest.mark.parametrize("payload", [ANDROID, IOS, TRACED, EMPTY_CLIENT], ids=["android", "ios", "w3c", "empty"])
+@pytest.mark.parametrize("form", ["str", "bytes", "mapping", "model"])
+def test_client_context_reads_as_the_real_runtime_gives_it(
+    payload: dict[str, Any], form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lambda_context_types import parse_client_context
+
+    for name, value in RUNTIME_ENV.items():
+        monkeypatch.setenv(name, value)
+    wire = json.dumps(payload)
+    # The runtime gets the header text and json.loads it, then pops "w3c" from that dict in place.
+    real = RuntimeContext("req", json.loads(wire), None, 0)
+    given: Any = {
+        "str": wire,
+        "bytes": wire.encode(),
+        "mapping": payload,
+        "model": parse_client_context(wire),
+    }[form]
+
+    fake = make_lambda_context(client_context=given)
+
+    assert runtime_view(fake) == runtime_view(real)
+    assert "w3c" in payload or fake.w3c() == {}
+
+
+def test_w3c_returns_a_new_dict_each_time() -> None:
+    context = make_lambda_context(client_context=TRACED)
+    context.w3c()["traceparent"] = "changed"
+    assert context.w3c()["traceparent"] == TRACED["w3c"]["traceparent"]
+
+
+def test_the_client_context_has_only_the_runtime_attributes() -> None:
+    context = make_lambda_context(client_context=ANDROID)
+    assert context.client_context is not None
+    with pytest.raises(AttributeError):
+        context.client_context.services  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_default_identity_is_the_runtime_s_empty_identity() -> None:
+    real = RuntimeContext("req", None, None, 0)
+    assert runtime_view(make_lambda_context()) == runtime_view(real)
+
+
+@pytest.mark.parametrize("form", ["str", "bytes", "mapping", "model"])
+def test_identity_reads_as_the_real_runtime_gives_it(form: str) -> None:
+    from lambda_context_types import parse_cognito_identity
+
+    wire = json.dumps(
+        {"cognitoIdentityId": "us-east-1:1111-2222", "cognitoIdentityPoolId": "us-east-1:3333-4444", "extra": 1}
+    )
+    real = RuntimeContext("req", None, json.loads(wire), 0)
+    given: Any = {
+        "str": wire,
+        "bytes": wire.encode(),
+        "mapping": json.loads(wire),
+        "model": parse_cognito_identity(wire),
+    }[form]
+
+    fake = make_lambda_context(identity=given)
+
+    assert runtime_view(fake) == runtime_view(real)
+
+
+@pytest.mark.parametrize("payload", ['{"client": "x"}', "[1]", "not json", '{"custom": []}'])
+def test_an_invalid_client_context_raises_the_package_error(payload: str) -> None:
+    with pytest.raises(ContextValidationError) as caught:
+        make_lambda_context(client_context=payload)
+    assert caught.value.what == "client context"
+
+
+def test_an_invalid_identity_raises_the_package_error() -> None:
+    with pytest.raises(ContextValidationError) as caught:
+        make_lambda_context(identity='{"cognitoIdentityId": 5}')
+    assert caught.value.what == "Cognito identity"
+
+
+def test_the_fake_can_be_built_directly() -> None:
+    context = FakeLambdaContext(
+        function_name="f",
+        function_version="$LATEST",
+        invoked_function_arn="arn:aws:lambda:us-east-1:123456789012:function:f",
+        memory_limit_in_mb="128",
+        aws_request_id="r",
+        log_group_name="/aws/lambda/f",
+        log_stream_name=None,
+        tenant_id=None,
+        identity=None,
+        client_context=None,
+        deadline_ns=1_000_000_000,
+    )
+    assert isinstance(context, LambdaContext)
+    assert context.get_remaining_time_in_millis() == 1000
+
+
+def test_the_factory_protocol_repeats_the_function_signature() -> None:
+    protocol = inspect.signature(LambdaContextFactory.__call__)
+    function = inspect.signature(make_lambda_context)
+    assert list(protocol.parameters.values())[1:] == list(function.parameters.values())
+    assert protocol.return_annotation == function.return_annotation
+
+
+# ---- validate=False: what the runtime lets through, unchecked ----
+
+LOOSE: dict[str, Any] = {
+    "client": {"app_version_code": 42, "app_title": None, "client_id": "dropped"},
+    "custom": [1, 2],
+    "env": {"memory": 512},
+    "Custom": {"ignored": "by Python"},
+    "w3c": {"traceparent": 5, "baggage": "k=v", "other": "x"},
+}
+
+
+@pytest.mark.parametrize("form", ["str", "bytes", "mapping"])
+def test_unvalidated_client_context_reads_as_the_real_runtime_gives_it(form: str) -> None:
+    wire = json.dumps(LOOSE)
+    real = RuntimeContext("req", json.loads(wire), None, 0)
+    given: Any = {"str": wire, "bytes": wire.encode(), "mapping": LOOSE}[form]
+
+    fake = make_lambda_context(client_context=given, validate=False)
+
+    assert runtime_view(fake) == runtime_view(real)
+    assert fake.w3c() == {"baggage": "k=v"}
+    assert "w3c" in LOOSE  # the caller's mapping is left alone
+
+
+def test_unvalidated_payloads_do_not_import_pydantic() -> None:
+    code = (
+        "import sys, lambda_context_types.testing as t;"
+        "t.make_lambda_context(client_context='{\"custom\": 1}', identity={'cognitoIdentityId': 2}, validate=False);"
+        "print('pydantic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("header", ["", "null"])
+def test_an_empty_or_null_header_is_no_client_context(header: str) -> None:
+    real = RuntimeContext("req", json.loads(header) if header else None, None, 0)
+    fake = make_lambda_context(client_context=header, validate=False)
+    assert fake.client_context is None
+    assert real.client_context is None
+
+
+@pytest.mark.parametrize("header", ["[1]", '"text"', '{"client": "x"}', '{"client": [1]}'])
+def test_a_shape_the_runtime_crashes_on_is_refused(header: str) -> None:
+    with pytest.raises(AttributeError):
+        RuntimeContext("req", json.loads(header), None, 0)
+    with pytest.raises(ValueError, match="the runtime fails the invocation"):
+        make_lambda_context(client_context=header, validate=False)
+
+
+def test_unvalidated_identity_reads_as_the_real_runtime_gives_it() -> None:
+    wire = '{"cognitoIdentityId": 5, "cognito_identity_pool_id": "snake case is ignored"}'
+    real = RuntimeContext("req", None, json.loads(wire), 0)
+    fake = make_lambda_context(identity=wire, validate=False)
+    assert runtime_view(fake) == runtime_view(real)
+    with pytest.raises(ValueError, match="the runtime fails the invocation"):
+        make_lambda_context(identity="[]", validate=False)
+
+
+def test_unvalidated_objects_are_used_as_they_are() -> None:
+    source = make_lambda_context(client_context=ANDROID, identity={"cognitoIdentityId": "us-east-1:abc"})
+    fake = make_lambda_context(client_context=source.client_context, identity=source.identity, validate=False)
+    assert fake.client_context is source.client_context
+    assert fake.identity is source.identity
+
+
+# ---- the same, for generated payloads ----
+
+_text = st.text(max_size=8)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | _text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
+    max_leaves=6,
+)
+_client = st.fixed_dictionaries(
+    {},
+    optional={name: st.none() | _text for name in CLIENT_FIELDS} | {"client_id": _text},
+)
+_client_context = st.fixed_dictionaries(
+    {},
+    optional={
+        "client": _client,
+        "custom": st.dictionaries(_text, _json, max_size=3),
+        "env": st.dictionaries(_text, _text, max_size=3),
+        "services": st.dictionaries(_text, _json, max_size=2),
+        "w3c": st.fixed_dictionaries({}, optional={"traceparent": _text, "tracestate": _text, "baggage": _text}),
+    },
+)
+
+
+# No deadline: the first example pays for importing pydantic and building the models.
+@settings(deadline=None)
+@given(payload=_client_context, validate=st.booleans())
+def test_generated_client_contexts_read_as_the_real_runtime_gives_them(payload: dict[str, Any], validate: bool) -> None:
+    wire = json.dumps(payload)
+    real = RuntimeContext("req", json.loads(wire), None, 0)
+    fake = make_lambda_context(client_context=wire, validate=validate)
+    assert runtime_view(fake) == runtime_view(real)

@@ -1,0 +1,57 @@
+# pyright: strict
+"""Static checks of lambda_context_types.testing: the fake is a LambdaContext, and mistakes are caught."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typing_extensions import assert_type
+
+from lambda_context_types import ClientContext, CognitoIdentity, LambdaContext
+from lambda_context_types.testing import FakeClock, FakeLambdaContext, LambdaContextFactory, make_lambda_context
+
+fake = make_lambda_context(memory_limit_in_mb=512, timeout=30, qualifier="live", clock=FakeClock())
+assert_type(fake, FakeLambdaContext)
+
+# The fake is accepted wherever the Protocol is expected.
+context: LambdaContext = fake
+contexts: list[LambdaContext] = [make_lambda_context(), make_lambda_context(log_stream_name=None, identity=None)]
+
+# Its members have the Protocol's types, or narrower ones.
+assert_type(fake.memory_limit_in_mb, str)
+assert_type(fake.function_name, str)
+assert_type(fake.log_group_name, str | None)
+assert_type(fake.log_stream_name, str | None)
+assert_type(fake.tenant_id, str | None)
+assert_type(fake.identity, CognitoIdentity | None)
+assert_type(fake.client_context, ClientContext | None)
+assert_type(fake.get_remaining_time_in_millis(), int)
+assert_type(fake.w3c(), dict[str, str])
+assert_type(fake.logs, list[str])
+assert_type(fake.clock, FakeClock)
+assert_type(fake.clock.now_ns(), int)
+fake.clock.advance(2.5)
+fake.log("message")
+
+# Every form a payload travels in is accepted.
+payload: dict[str, Any] = {"client": {"app_title": "Orders"}}
+make_lambda_context(client_context=payload, identity={"cognitoIdentityId": "us-east-1:abc"})
+make_lambda_context(client_context='{"custom": {}}', identity=b'{"cognitoIdentityId": "us-east-1:abc"}')
+make_lambda_context(client_context=fake.client_context, identity=fake.identity)
+make_lambda_context(memory_limit_in_mb="1024", function_version="3", tenant_id="tenant-1")
+
+# The Protocol of the factory fixture is the factory's own signature.
+factory: LambdaContextFactory = make_lambda_context
+assert_type(factory(timeout=1), FakeLambdaContext)
+
+# Mistakes a type checker catches before the test runs.
+make_lambda_context(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+make_lambda_context(memory_limit_in_mb=1.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+make_lambda_context(timeout="3")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+make_lambda_context(client_context=[1])  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+make_lambda_context("my-function")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+half = fake.memory_limit_in_mb / 2  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnknownVariableType]
+fake.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+fake.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+factory(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+assert_type(int(fake.memory_limit_in_mb) // 2, int)

@@ -291,7 +291,7 @@ def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
 # --- The models ------------------------------------------------------------------------------------------------------
 
 
-class W3CTraceModel(BaseModel):
+class W3CTraceModel(BaseModel, frozen=True):
     """W3C trace context, propagated in the client context's top-level ``w3c`` object.
 
     The Python runtime (awslambdaric 4.2.0 and later) removes ``w3c`` from the client context and offers its three
@@ -299,7 +299,7 @@ class W3CTraceModel(BaseModel):
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", frozen=True, strict=True, defer_build=True, json_schema_extra=_describe_fields
+        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
     )
 
     traceparent: _Text | None = None
@@ -314,7 +314,7 @@ class W3CTraceModel(BaseModel):
     __pydantic_extra__: dict[str, _NestedExtra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
-class MobileClientModel(BaseModel):
+class MobileClientModel(BaseModel, frozen=True):
     """The calling application, as the AWS Mobile SDKs describe it: the client context's ``client`` object.
 
     Satisfies :class:`~lambda_context_types.MobileClient`. Unknown keys, such as the Mobile Analytics spec's
@@ -322,7 +322,7 @@ class MobileClientModel(BaseModel):
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", frozen=True, strict=True, defer_build=True, json_schema_extra=_describe_fields
+        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
     )
 
     installation_id: _Text | None = None
@@ -332,10 +332,10 @@ class MobileClientModel(BaseModel):
     """The human-readable title of the application."""
 
     app_version_name: _Text | None = None
-    """The user-visible version of the application, such as ``"1.4.2"``."""
+    """The version name: the user-visible version on Android (``"1.4.2"``), the build number on iOS."""
 
     app_version_code: _Text | None = None
-    """The internal version code of the application, written as text (``"42"``), not a number."""
+    """The version code, as text: the build number on Android (``"42"``), the user-visible version on iOS."""
 
     app_package_name: _Text | None = None
     """The package name or bundle identifier of the application, such as ``"com.example.app"``."""
@@ -343,7 +343,7 @@ class MobileClientModel(BaseModel):
     __pydantic_extra__: dict[str, _NestedExtra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
-class ClientContextModel(BaseModel):
+class ClientContextModel(BaseModel, frozen=True):
     """A validated client context: what an invoker attached to a synchronous invocation.
 
     Satisfies :class:`~lambda_context_types.ClientContext`. Build one with :func:`parse_client_context` or
@@ -352,9 +352,7 @@ class ClientContextModel(BaseModel):
     """
 
     # Built at import, unlike the others: every use needs it, and a handler's first parse should not wait for it.
-    model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", frozen=True, strict=True, json_schema_extra=_describe_fields
-    )
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", strict=True, json_schema_extra=_describe_fields)
 
     client: MobileClientModel | None = None
     """The calling application, or None when absent."""
@@ -428,7 +426,7 @@ class ClientContextModel(BaseModel):
         return _validate_json(cls, decoded, _CLIENT_CONTEXT)
 
 
-class CognitoIdentityModel(BaseModel):
+class CognitoIdentityModel(BaseModel, frozen=True):
     """A validated Amazon Cognito identity.
 
     Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
@@ -437,7 +435,7 @@ class CognitoIdentityModel(BaseModel):
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", frozen=True, strict=True, defer_build=True, json_schema_extra=_describe_fields
+        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
     )
 
     cognito_identity_id: _Text | None = Field(default=None, alias="cognitoIdentityId")

@@ -57,12 +57,12 @@ class MobileClient(Protocol):
 
     @property
     def app_version_name(self) -> str | None:
-        """The user-visible version of the application, such as ``"1.4.2"``."""
+        """The version name: the user-visible version on Android (``"1.4.2"``), the build number on iOS."""
         ...
 
     @property
     def app_version_code(self) -> str | None:
-        """The internal version code of the application, written as text (``"42"``), not a number."""
+        """The version code, as text: the build number on Android (``"42"``), the user-visible version on iOS."""
         ...
 
     @property

@@ -698,6 +698,6 @@ def test_json_schema_describes_fields() -> None:
     client = schema["$defs"]["MobileClientModel"]["properties"]
 
     assert schema["properties"]["custom"]["description"].startswith("Values set by the calling application")
-    assert client["app_version_code"]["description"].startswith("The internal version code")
+    assert client["app_version_code"]["description"].startswith("The version code, as text")
     assert client["app_title"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
     assert CognitoIdentityModel.model_json_schema(by_alias=True)["properties"]["cognitoIdentityId"]["description"]

@@ -132,6 +132,23 @@ def _all_finite(value: Any) -> bool:
             return False
     return True
 """
+_READ_ONLY = """    @model_validator(mode="after")
+    def _read_only(self) -> Self:
+        for name in ("custom", "env", "services"):
+            value = self.__dict__[name]
+            if value is not None:
+                self.__dict__[name] = MappingProxyType(value)
+        return self
+
+"""
+_INLINED = """    if isinstance(data, (str, bytes, bytearray)):
+        try:
+            model: ClientContextModel = _validate_client_context_json(data)
+        except ValidationError as error:
+            raise _convert(error, ClientContextModel, _CLIENT_CONTEXT, data) from None
+        return model
+"""
+_CONFIG = 'extra="allow", strict=True, '
 VARIANTS: dict[str, list[tuple[str, str]]] = {
     "as shipped": [],
     "free-form values Any (no NaN check)": [
@@ -141,22 +158,27 @@ VARIANTS: dict[str, list[tuple[str, str]]] = {
         ("_Object = Annotated[Mapping[_Text, _JsonValue], _PythonJson(level=2)]", _ANY + _ALL_FINITE),
         (_TO_JSON, _AFTER_VALIDATOR + _TO_JSON),
     ],
-    "class attribute lookup per call": [
-        ("_validate_client_context_json(data)", "ClientContextModel.__pydantic_validator__.validate_json(data)")
-    ],
-    'cache_strings="none"': [
+    # The fast path the package had: the validator bound once at module level, _validate_json inlined.
+    "bound validator, inlined (removed)": [
         (
-            'extra="allow", frozen=True, strict=True, json_schema_extra',
-            'extra="allow", frozen=True, strict=True, cache_strings="none", json_schema_extra',
-        )
-    ],
-    'cache_strings="keys"': [
+            "# --- Entry points",
+            "_validate_client_context_json = ClientContextModel.__pydantic_validator__.validate_json\n\n"
+            "# --- Entry points",
+        ),
         (
-            'extra="allow", frozen=True, strict=True, json_schema_extra',
-            'extra="allow", frozen=True, strict=True, cache_strings="keys", json_schema_extra',
-        )
+            "    if isinstance(data, (str, bytes, bytearray)):\n"
+            "        return _validate_json(ClientContextModel, data, _CLIENT_CONTEXT)\n",
+            _INLINED,
+        ),
     ],
-    "lax mode (strict=False)": [("strict=True, ", "")],
+    # Read-only custom, env and services (the top level of each only; nested values would stay mutable).
+    "read-only mappings (shallow MappingProxyType)": [
+        ("import base64\n", "import base64\nfrom types import MappingProxyType\n"),
+        (_TO_JSON, _READ_ONLY + _TO_JSON),
+    ],
+    'cache_strings="none"': [(_CONFIG, _CONFIG + 'cache_strings="none", ')],
+    'cache_strings="keys"': [(_CONFIG, _CONFIG + 'cache_strings="keys", ')],
+    "lax mode (strict=False)": [(_CONFIG, 'extra="allow", ')],
 }
 
 

@@ -1,8 +1,10 @@
 """Invoke another function synchronously with a client context built by the model.
 
-``to_base64()`` gives the Invoke API's form of the client context and refuses one over the API's limit of 3,583
-bytes with ``ContextValidationError``, before the request is sent. Only ``RequestResponse`` invocations carry a
-client context: with ``InvocationType="Event"`` Lambda drops it.
+``parse_client_context()`` checks the payload (a bad field raises ``ContextValidationError``, the package's one error
+for bad input; the model's own constructor would raise pydantic's ``ValidationError`` instead). ``to_base64()`` gives
+the Invoke API's form and refuses one over the API's limit of 3,583 bytes with ``ContextValidationError`` too, before
+the request is sent. Only ``RequestResponse`` invocations carry a client context: with ``InvocationType="Event"``
+Lambda drops it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from lambda_context_types import ClientContextModel, MobileClientModel
+from lambda_context_types import ClientContextModel, parse_client_context
 
 if TYPE_CHECKING:
     from mypy_boto3_lambda import LambdaClient
@@ -18,16 +20,18 @@ if TYPE_CHECKING:
 
 def build_client_context(user_id: str) -> ClientContextModel:
     """The client context this app sends: who is calling, and the user in ``custom``."""
-    return ClientContextModel(
-        client=MobileClientModel(
-            installation_id="7f2c1d3e-0000-4000-8000-000000000001",
-            app_title="Orders",
-            app_version_name="1.4.2",
-            app_version_code="42",
-            app_package_name="com.example.orders",
-        ),
-        custom={"user_id": user_id},
-        env={"platform": "backend", "locale": "en_US"},
+    return parse_client_context(
+        {
+            "client": {
+                "installation_id": "7f2c1d3e-0000-4000-8000-000000000001",
+                "app_title": "Orders",
+                "app_version_name": "1.4.2",
+                "app_version_code": "42",
+                "app_package_name": "com.example.orders",
+            },
+            "custom": {"user_id": user_id},
+            "env": {"platform": "backend", "locale": "en_US"},
+        }
     )
 
 

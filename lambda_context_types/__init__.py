@@ -22,7 +22,7 @@ if TYPE_CHECKING:
         parse_client_context,
         parse_cognito_identity,
     )
-    from ._portability import RUNTIMES, Finding, Runtime, check_portability
+    from ._portability import RUNTIMES, Effect, Finding, InvocationType, Runtime, check_portability
 
 __all__ = [
     "MAX_CLIENT_CONTEXT_BYTES",
@@ -32,7 +32,9 @@ __all__ = [
     "CognitoIdentity",
     "CognitoIdentityModel",
     "ContextValidationError",
+    "Effect",
     "Finding",
+    "InvocationType",
     "LambdaContext",
     "LambdaHandler",
     "MobileClient",
@@ -54,7 +56,9 @@ _LAZY = {
     "parse_client_context": "._models",
     "parse_cognito_identity": "._models",
     "RUNTIMES": "._portability",
+    "Effect": "._portability",
     "Finding": "._portability",
+    "InvocationType": "._portability",
     "Runtime": "._portability",
     "check_portability": "._portability",
 }

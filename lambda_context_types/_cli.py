@@ -3,22 +3,24 @@
 Exit status: 0 valid, 1 invalid (or, with ``--strict``, a portability finding), 2 usage or I/O error, 70 a bug in
 this tool, 130 interrupted. Every failure is reported in a line or a few, never as a traceback.
 
-The models and the portability report are imported inside the commands that use them, so ``lambda-context --help``
-and bad usage never import pydantic.
+The models are imported inside the commands that use them (and the portability report imports them only when it
+runs), so ``lambda-context --help`` and bad usage never import pydantic.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import codecs
 import json
 import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, cast, get_args
 
-from ._errors import ContextValidationError, Problem
+from ._errors import ContextValidationError, PayloadKind, Problem, join_path
+from ._portability import RUNTIMES, InvocationType  # no pydantic: _portability imports the models lazily
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,27 +42,25 @@ MAX_INPUT_BYTES: Final = 1_048_576
 """Inputs larger than this are refused unread (exit 1). The Invoke API caps a client context at 3,583 bytes of
 base64, so a mebibyte is far past any real payload, and stopping there keeps ``- < /dev/zero`` from filling memory."""
 
-# The same names as _portability.RUNTIMES (a test keeps them equal); spelt out here so that building the parser, and
-# so --help, does not import the report and pydantic with it.
-_RUNTIME_NAMES: Final[tuple[Runtime, ...]] = ("python", "node", "go", "java", "dotnet", "rust")
-_INVOCATION_TYPES: Final = ("RequestResponse", "Event", "DryRun")
+_INVOCATION_TYPES: Final[tuple[str, ...]] = get_args(InvocationType)
 
-_CLIENT_CONTEXT: Final = "client context"
-_IDENTITY: Final = "Cognito identity"
+# Checked against _errors.PayloadKind, the labels ContextValidationError.what carries.
+_CLIENT_CONTEXT: Final[PayloadKind] = "client context"
+_IDENTITY: Final[PayloadKind] = "Cognito identity"
 
 Form = Literal["JSON", "base64"]
 """The wire form a client context was read in: the runtime header's JSON or the Invoke API's base64."""
 
 # Any alphabet: URL-safe base64 should get a base64 error ("not standard base64"), not a JSON one.
 _BASE64_FIRST_BYTES: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
-# Bare JSON scalars start with base64 letters too; they are reported as JSON that is not an object.
-_JSON_SCALAR: Final = re.compile(rb"null|true|false|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+# Bare JSON scalars, and the constants Python's json reads, start with those characters too; they are read as JSON
+# that is not an object, which says more than "not base64".
+_JSON_SCALAR: Final = re.compile(rb"null|true|false|NaN|-?Infinity|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 # Characters a terminal may act on (escape sequences, line and bidirectional controls), from payload keys and values.
 _TERMINAL_CONTROLS: Final = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE_IN_LINE: Final = re.compile(f"[\x00-\x1f{_TERMINAL_CONTROLS}]")
 # json.dumps already escapes C0 characters inside strings; the newlines it adds for indent are layout.
 _UNSAFE_IN_JSON: Final = re.compile(f"[{_TERMINAL_CONTROLS}]")
-_PLAIN_KEY: Final = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 class _UsageError(Exception):
@@ -70,7 +70,7 @@ class _UsageError(Exception):
 class _Validation(NamedTuple):
     """What ``validate`` found, rendered either for people or as JSON."""
 
-    what: str
+    what: PayloadKind
     form: Form
     size: int
     runtimes: tuple[Runtime, ...]
@@ -88,10 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         command = cast("Callable[[argparse.Namespace], int]", args.command)
-        status = command(args)
         stdout: TextIO | None = sys.stdout
-        if stdout is not None:
-            stdout.flush()  # a closed pipe must fail here, inside the handlers below, not at interpreter exit
+        if stdout is None:  # started with `>&-`: Python then has no stream at all, and print() writes nowhere
+            raise _UsageError("cannot write the output: standard output is closed")
+        status = command(args)
+        stdout.flush()  # a closed pipe must fail here, inside the handlers below, not at interpreter exit
         return status
     except SystemExit as exit_:  # argparse: --help exits 0, bad usage 2
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
@@ -124,29 +125,34 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         help="check a client context (JSON or base64) or, with --identity, a Cognito identity",
         description="Check a payload and lay out its fields; each problem is reported with its key path. "
-        "A client context is read as JSON when it starts with '{', as the Invoke API's base64 otherwise.",
-        epilog="exit status: 0 valid, 1 invalid (or a finding under --strict), 2 usage or I/O error",
+        "A client context is read as the Invoke API's base64 when, leading and trailing whitespace aside, it starts "
+        "with one of A-Z a-z 0-9 + / - _ and is not a bare JSON null, true, false or number, NaN, Infinity or "
+        "-Infinity; as JSON otherwise (a JSON object always is). The Invoke API's size limit is always checked: "
+        "past it, a warning.",
+        epilog="exit status: 0 valid, 1 invalid (or a warning under --strict), 2 usage or I/O error",
     )
     _add_file_argument(validate)
     validate.add_argument("--identity", action="store_true", help="the payload is a Cognito identity (camelCase JSON)")
     validate.add_argument(
         "--runtime",
         action="append",
-        choices=[*_RUNTIME_NAMES, "all"],
+        choices=[*RUNTIMES, "all"],
         metavar="NAME",
-        help=f"report what this Lambda runtime would drop, rename or fail on: {', '.join(_RUNTIME_NAMES)} or all; "
+        help=f"report what this Lambda runtime would drop, rename or fail on: {', '.join(RUNTIMES)} or all; "
         "repeat for several",
     )
     validate.add_argument(
         "--invocation-type",
         choices=_INVOCATION_TYPES,
         metavar="TYPE",
-        help="report the Invoke API's rules for this invocation type: RequestResponse (the default), Event or DryRun",
+        help=f"report the Invoke API's rules for this invocation type: {', '.join(_INVOCATION_TYPES)} "
+        "(RequestResponse when not given)",
     )
     validate.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 when the portability report has any finding (every runtime, unless --runtime narrows it)",
+        help="exit 1 on any warning: a portability finding (every runtime, unless --runtime narrows it) or the "
+        "Invoke API's size limit",
     )
     validate.add_argument("--json", action="store_true", help="print one JSON object for machines instead")
     validate.set_defaults(command=_validate)
@@ -186,25 +192,27 @@ def _add_file_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """``validate``: check the payload, lay it out, and report portability findings when asked."""
+    """``validate``: check the payload, lay it out, and warn about what will not arrive intact."""
     identity = cast("bool", args.identity)
     chosen = cast("list[str]", args.runtime or [])
     strict = cast("bool", args.strict)
-    invocation_type = cast("Literal['RequestResponse', 'Event', 'DryRun'] | None", args.invocation_type)
+    invocation_type = cast("InvocationType | None", args.invocation_type)
     portability = bool(chosen) or strict or invocation_type is not None
     if identity and portability:
         raise _UsageError("--runtime, --invocation-type and --strict check client contexts, not --identity")
     every = not chosen or "all" in chosen
-    runtimes: tuple[Runtime, ...] = tuple(name for name in _RUNTIME_NAMES if every or name in chosen)
-    if not portability:
-        runtimes = ()
+    runtimes: tuple[Runtime, ...] = tuple(name for name in RUNTIMES if every or name in chosen) if portability else ()
 
     data = _read(cast("str", args.file))
     what = _IDENTITY if identity else _CLIENT_CONTEXT
     form: Form = "JSON" if identity else _detect_form(data)
     try:
-        payload = (_identity(data) if identity else _client_context(data, form)).to_dict()
-        findings = _check_portability(payload, runtimes, invocation_type) if portability else []
+        if identity:
+            payload, findings = _identity(data).to_dict(), []
+        else:
+            payload = _client_context(data, form).to_dict()
+            # Without --runtime, runtimes is empty and only the Invoke API's rules run: the size limit, always.
+            findings = _check_portability(data, form, runtimes, invocation_type)
     except ContextValidationError as error:
         result = _Validation(what, form, len(data), runtimes, None, error, [])
     else:
@@ -260,7 +268,7 @@ def _read(path: str) -> bytes:
     try:
         if path == "-":
             stdin: TextIO | None = sys.stdin
-            if stdin is None:
+            if stdin is None:  # started with `<&-`: Python then has no stream at all
                 raise _UsageError("cannot read standard input: it is closed")
             return stdin.buffer.read(MAX_INPUT_BYTES + 1)
         with open(path, "rb") as file:
@@ -271,8 +279,8 @@ def _read(path: str) -> bytes:
 
 
 def _detect_form(data: bytes) -> Form:
-    """base64 when the text starts with a base64 character and is not a bare JSON scalar; JSON otherwise (a JSON
-    object always is)."""
+    """base64 when the text, leading and trailing whitespace aside, starts with a base64 character and is not a bare
+    JSON scalar, NaN, Infinity or -Infinity; JSON otherwise (a JSON object always is). ``--help`` says the same."""
     text = data.strip()
     if text and text[0] in _BASE64_FIRST_BYTES and not _JSON_SCALAR.fullmatch(text):
         return "base64"
@@ -286,7 +294,7 @@ def _client_context(data: bytes, form: Form) -> ClientContextModel:
 
     if form == "base64":
         return ClientContextModel.from_base64(data.strip())  # a trailing newline is the file's, not the payload's
-    return parse_client_context(data)
+    return parse_client_context(data)  # unstripped: the models name a byte order mark, and call blank text empty
 
 
 def _identity(data: bytes) -> CognitoIdentityModel:
@@ -297,20 +305,20 @@ def _identity(data: bytes) -> CognitoIdentityModel:
     return parse_cognito_identity(data)
 
 
-def _refuse_oversize(data: bytes, what: str) -> None:
+def _refuse_oversize(data: bytes, what: PayloadKind) -> None:
     if len(data) > MAX_INPUT_BYTES:
         message = f"the input is larger than {MAX_INPUT_BYTES:,} bytes, far beyond any real {what}; not read further"
         raise ContextValidationError(what, (Problem("", message),))
 
 
 def _check_portability(
-    payload: Mapping[str, Any],
-    runtimes: tuple[Runtime, ...],
-    invocation_type: Literal["RequestResponse", "Event", "DryRun"] | None,
+    data: bytes, form: Form, runtimes: tuple[Runtime, ...], invocation_type: InvocationType | None
 ) -> list[Finding]:
+    """The report on the JSON text itself, already validated, so that it sees the keys in the order they were sent."""
     from ._portability import check_portability
 
-    return check_portability(payload, runtimes, invocation_type=invocation_type or "RequestResponse")
+    text = base64.b64decode(data.strip()) if form == "base64" else data
+    return check_portability(text, runtimes, invocation_type=invocation_type or "RequestResponse")
 
 
 # Output --------------------------------------------------------------------------------------------------------------
@@ -322,14 +330,14 @@ def _validation_as_text(result: _Validation, *, strict: bool) -> list[str]:
         return str(result.error).splitlines()
     lines = [f"valid {result.what} ({result.form}, {result.size:,} bytes)"]
     lines += _layout(result.payload or {})
-    if result.runtimes:
+    if result.runtimes or result.findings:
         lines.append("")
-        lines += [f"warning: {finding}" for finding in result.findings]
-        if not result.findings:
-            lines.append(f"no portability findings for {', '.join(result.runtimes)}")
-        elif strict:
-            count = len(result.findings)
-            lines.append(f"--strict: {count} finding{'s' if count != 1 else ''}, exit status 1")
+    lines += [f"warning: {finding}" for finding in result.findings]
+    if result.runtimes and not result.findings:
+        lines.append(f"no portability findings for {', '.join(result.runtimes)}")
+    elif strict and result.findings:
+        count = len(result.findings)
+        lines.append(f"--strict: {count} finding{'s' if count != 1 else ''}, exit status 1")
     return lines
 
 
@@ -343,6 +351,7 @@ def _validation_as_json(result: _Validation) -> dict[str, Any]:
         "what": result.what,
         "form": result.form,
         "errors": [{"path": problem.path, "message": problem.message} for problem in problems],
+        "omitted": result.error.omitted if result.error is not None else 0,
         "runtimes": list(result.runtimes),
         "findings": [asdict(finding) for finding in result.findings],
         "payload": result.payload,
@@ -370,8 +379,8 @@ def _section(value: object) -> dict[str, Any] | None:
 
 
 def _shown_key(key: str) -> str:
-    """A key as is when it is a plain word, else quoted, so that spaces, colons and ``""`` stay visible."""
-    return key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    """A key as error paths write it: as is when plain, else quoted (``["a b"]``), so spaces, colons and ``""`` show."""
+    return join_path("", key)
 
 
 def _json_value(value: object) -> str:
@@ -385,7 +394,7 @@ def _say(stream: TextIO | None, *lines: str) -> None:
         _write(stream, _UNSAFE_IN_LINE.sub(_escape, line))
 
 
-def _say_json(stream: TextIO | None, value: object) -> None:
+def _say_json(stream: TextIO, value: object) -> None:
     """Write ``value`` as indented JSON that stays valid whatever the stream can encode."""
     text = json.dumps(value, indent=2, ensure_ascii=not _is_utf8(stream))
     _write(stream, _UNSAFE_IN_JSON.sub(_escape, text))
@@ -398,13 +407,13 @@ def _escape(match: re.Match[str]) -> str:
 
 def _write(stream: TextIO | None, text: str) -> None:
     """Print ``text``, backslash-escaping what the stream cannot encode (an ASCII terminal, a lone surrogate)."""
-    if stream is None:  # the stream was closed before we started; print() would fall back to stdout
+    if stream is None:  # standard error closed from the start (`2>&-`); print(file=None) would write to stdout
         return
     encoding = _encoding(stream)
     print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
 
 
-def _encoding(stream: TextIO | None) -> str:
+def _encoding(stream: TextIO) -> str:
     encoding = cast("str | None", getattr(stream, "encoding", None)) or "utf-8"
     try:
         return codecs.lookup(encoding).name
@@ -412,7 +421,7 @@ def _encoding(stream: TextIO | None) -> str:
         return "utf-8"
 
 
-def _is_utf8(stream: TextIO | None) -> bool:
+def _is_utf8(stream: TextIO) -> bool:
     return _encoding(stream) == "utf-8"
 
 

@@ -47,8 +47,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema, from_json
 from typing_extensions import Self, TypeAliasType
 
-from ._errors import ContextValidationError, Problem
-from ._protocols import ClientContext, CognitoIdentity
+from ._errors import ContextValidationError, PayloadKind, Problem, format_path, join_path
+from ._protocols import CLIENT_CONTEXT_FIELDS, MOBILE_CLIENT_FIELDS, ClientContext, CognitoIdentity
 
 __all__ = [
     "MAX_CLIENT_CONTEXT_BYTES",
@@ -84,15 +84,32 @@ _Found = list[tuple[_Path, str]]
 _Frame = tuple[Iterator[tuple[Any, Any]], dict[str, Any] | list[Any], _Path, int]
 
 _LONE_SURROGATE: Final = "contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode"
+# The whitespace JSON allows around values.
+_JSON_SPACE: Final = " \t\r\n"
 _NOT_FINITE: Final = "NaN and Infinity are not JSON, and a number must fit in a 64-bit float; send null or a string"
 
 
 # --- Python input: copy it as plain JSON data, refusing what JSON cannot carry --------------------------------------
 
 
-def _not_json(problems: _Found) -> PydanticCustomError:
-    """The error raised during validation for Python values JSON cannot carry; paths are relative to the value."""
-    return PydanticCustomError("not_json", "not a JSON value", {"problems": tuple(problems)})
+class _Report:
+    """The problems of one Python value: the first ones with their paths, the rest only counted."""
+
+    def __init__(self) -> None:
+        self.listed: _Found = []
+        self.omitted = 0
+
+    def add(self, path: _Path, message: str) -> None:
+        if len(self.listed) < _MAX_PROBLEMS:
+            self.listed.append((path, message))
+        else:
+            self.omitted += 1
+
+    def error(self) -> PydanticCustomError:
+        """The error raised during validation; its paths are relative to the value."""
+        return PydanticCustomError(
+            "not_json", "not a JSON value", {"problems": tuple(self.listed), "omitted": self.omitted}
+        )
 
 
 def _parses_back(number: int) -> bool:
@@ -116,34 +133,34 @@ def _has_lone_surrogate(text: str) -> bool:
 _Source = Mapping[Any, Any] | list[Any] | tuple[Any, ...]
 
 
-def _copy_scalar(value: object, path: _Path, problems: _Found) -> tuple[Any, _Source | None]:
+def _copy_scalar(value: object, path: _Path, problems: _Report) -> tuple[Any, _Source | None]:
     """Convert one value to its plain JSON type; for a container, return an empty copy and the source to fill it."""
     if value is None or value is True or value is False:
         return value, None
     if isinstance(value, str):
         if _has_lone_surrogate(value):
-            problems.append((path, _LONE_SURROGATE))
+            problems.add(path, _LONE_SURROGATE)
         return str.__str__(value), None  # an exact str, even from a subclass or an enum member
     if isinstance(value, int):
         if not (-_SMALL_INT < value < _SMALL_INT or _parses_back(int(value))):
-            problems.append((path, "an integer too long for JSON parsers (over 4,300 digits); send it as a string"))
+            problems.add(path, "an integer too long for JSON parsers (over 4,300 digits); send it as a string")
         return int(value), None
     if isinstance(value, float):
         if not math.isfinite(value):
-            problems.append((path, _NOT_FINITE))
+            problems.add(path, _NOT_FINITE)
         return float(value), None
     if isinstance(value, (Mapping, list, tuple)):
         source: _Source = value  # pyright: ignore[reportUnknownVariableType]
         return ({} if isinstance(value, Mapping) else []), source
-    problems.append((path, f"{_describe(value)} has no JSON form; convert it to a string, number, array or object"))
+    problems.add(path, f"{_describe(value)} has no JSON form; convert it to a string, number, array or object")
     return None, None
 
 
-def _open(stack: list[_Frame], source: _Source, target: Any, path: _Path, level: int, problems: _Found) -> None:
+def _open(stack: list[_Frame], source: _Source, target: Any, path: _Path, level: int, problems: _Report) -> None:
     try:
         items: Iterator[tuple[Any, Any]] = iter(source.items()) if isinstance(source, Mapping) else enumerate(source)
     except Exception as error:  # a user Mapping that fails when read
-        problems.append((path, f"reading it raised {type(error).__name__}"))
+        problems.add(path, f"reading it raised {type(error).__name__}")
         return
     stack.append((items, target, path, level))
 
@@ -154,17 +171,17 @@ def _json_copy(value: object, level: int) -> Any:
     ``level`` is how deep ``value`` sits in the whole payload. The walk keeps its own stack, so 100,000 levels of
     nesting cost a loop, not a RecursionError, and it stops at the parser's depth limit.
     """
-    problems: _Found = []
+    problems = _Report()
     root, source = _copy_scalar(value, (), problems)
     stack: list[_Frame] = []
     if source is not None:
         _open(stack, source, root, (), level, problems)
-    while stack and len(problems) <= _MAX_PROBLEMS:
+    while stack:  # past the listed problems the walk goes on counting: the report says how many there are
         items, target, path, depth = stack[-1]
         try:
             item = next(items, None)
         except Exception as error:  # a user Mapping that fails while iterated
-            problems.append((path, f"reading it raised {type(error).__name__}"))
+            problems.add(path, f"reading it raised {type(error).__name__}")
             item = None
         if item is None:
             stack.pop()
@@ -172,15 +189,15 @@ def _json_copy(value: object, level: int) -> Any:
         key, child = item
         if isinstance(target, dict):
             if not isinstance(key, str):
-                problems.append((path, f"key {_describe(key)} is not a string; JSON object keys are strings"))
+                problems.add(path, f"key {_describe(key)} is not a string; JSON object keys are strings")
                 continue
             if _has_lone_surrogate(key):
-                problems.append((path, f"key {_describe(key)} {_LONE_SURROGATE}"))
+                problems.add(path, f"key {_describe(key)} {_LONE_SURROGATE}")
                 continue
             key = str.__str__(key)
         child_path = (*path, key)
         if depth + 1 > _MAX_DEPTH:
-            problems.append((path, f"nested deeper than {_MAX_DEPTH} levels; flatten the structure"))
+            problems.add(path, f"nested deeper than {_MAX_DEPTH} levels; flatten the structure")
             stack.pop()
             continue
         converted, source = _copy_scalar(child, child_path, problems)
@@ -190,8 +207,8 @@ def _json_copy(value: object, level: int) -> Any:
             target.append(converted)
         if source is not None:
             _open(stack, source, converted, child_path, depth + 1, problems)
-    if problems:
-        raise _not_json(problems)
+    if problems.listed:
+        raise problems.error()
     return root
 
 
@@ -235,8 +252,9 @@ else:
     # Any JSON value, checked in pydantic-core. It only refuses NaN and infinities (from JSON text: nothing else
     # reaches it), but Any would let them through; a Python after-validator would cost more than the whole parse.
     # Strings come first: they are the usual values, and need one comparison.
+    # Named JsonValue, not _JsonValue: the name is the JSON Schema's $defs entry, which users read.
     _JsonValue = TypeAliasType(
-        "_JsonValue",
+        "JsonValue",
         Annotated[
             StrictStr
             | dict[str, "_JsonValue"]
@@ -256,16 +274,19 @@ _NestedExtra = Annotated[_JsonValue, _PythonJson(level=3)]
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
-    """Copy each field's attribute docstring into the JSON Schema, as its ``description``.
+    """Write the JSON Schema's descriptions from the docstrings, as plain text.
 
-    Done when a schema is asked for, instead of by pydantic's ``use_attribute_docstrings``, which reads and parses
-    this module's source for every model at import time (see BENCHMARKS.md).
+    The model's is the first paragraph of its docstring (the rest is about the Python API); each field's is its
+    attribute docstring. Done when a schema is asked for, instead of by pydantic's ``use_attribute_docstrings``,
+    which reads and parses this module's source for every model at import time (see BENCHMARKS.md).
     """
     import ast
     import inspect
     import itertools
     import textwrap
 
+    if cls.__doc__:
+        schema["description"] = _plain_text(inspect.cleandoc(cls.__doc__).split("\n\n")[0])
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
     except (OSError, TypeError, SyntaxError):  # no source shipped: the schema has no field descriptions
@@ -280,7 +301,7 @@ def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
             and isinstance(following.value, ast.Constant)
             and isinstance(following.value.value, str)
         ):
-            docs[node.target.id] = inspect.cleandoc(following.value.value)
+            docs[node.target.id] = _plain_text(inspect.cleandoc(following.value.value))
     properties: dict[str, dict[str, Any]] = schema.get("properties", {})
     for name, field in cls.model_fields.items():
         prop = properties.get(field.alias or name)
@@ -288,7 +309,25 @@ def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
             prop.setdefault("description", docs[name])
 
 
+def _plain_text(docstring: str) -> str:
+    """A docstring without its reST markup, for readers of the JSON Schema: ``x`` and :class:`~a.B` become x and B."""
+    import re
+
+    def role(match: re.Match[str]) -> str:
+        target = match[1]
+        return target.rsplit(".", 1)[-1] if target.startswith("~") else target
+
+    text = re.sub(r":[a-z:]+:`([^`]+)`", role, docstring)
+    return re.sub(r"``(.+?)``", r"\1", text).replace("\n", " ")
+
+
 # --- The models ------------------------------------------------------------------------------------------------------
+
+# One configuration for every model. Validators are built at import (defer_build=False): in Lambda that is the init
+# phase, done before the first request under provisioned concurrency or SnapStart, and the first parse then takes
+# 0.15 ms instead of about 19 ms (building the first validator makes pydantic import its plugin loader). Deferring
+# only the models a parse does not need saved about 1.4 ms at import, too little for two settings (BENCHMARKS.md).
+_CONFIG: Final = ConfigDict(extra="allow", strict=True, defer_build=False, json_schema_extra=_describe_fields)
 
 
 class W3CTraceModel(BaseModel, frozen=True):
@@ -296,11 +335,13 @@ class W3CTraceModel(BaseModel, frozen=True):
 
     The Python runtime (awslambdaric 4.2.0 and later) removes ``w3c`` from the client context and offers its three
     string fields through ``context.w3c()``. Unknown keys are kept.
+
+    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
+    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
+    ``dict`` and ``list`` objects; changing them skips validation.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
-    )
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     traceparent: _Text | None = None
     """The W3C ``traceparent`` header value: version, trace id, parent id and flags."""
@@ -319,11 +360,13 @@ class MobileClientModel(BaseModel, frozen=True):
 
     Satisfies :class:`~lambda_context_types.MobileClient`. Unknown keys, such as the Mobile Analytics spec's
     ``client_id``, are kept.
+
+    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
+    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
+    ``dict`` and ``list`` objects; changing them skips validation.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
-    )
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     installation_id: _Text | None = None
     """A unique id of the app installation on the device (the iOS SDK may send ``"UNKNOWN_INSTALLATION_ID"``)."""
@@ -349,10 +392,14 @@ class ClientContextModel(BaseModel, frozen=True):
     Satisfies :class:`~lambda_context_types.ClientContext`. Build one with :func:`parse_client_context` or
     :meth:`from_base64`; write it with :meth:`to_json` (the runtime header's form) or :meth:`to_base64` (the Invoke
     API's). Unknown keys are kept at every level, and only the keys that were present are written back.
+
+    Constructing it directly (``ClientContextModel(custom={...})``) validates too, but raises pydantic's
+    ``ValidationError``; :func:`parse_client_context` and :meth:`from_base64` raise ContextValidationError. Frozen:
+    attributes cannot be reassigned, but ``custom``, ``env``, ``services`` and the unknown values are plain ``dict``
+    and ``list`` objects; changing them skips validation, so copy them (``to_dict()``) to edit a payload.
     """
 
-    # Built at import, unlike the others: every use needs it, and a handler's first parse should not wait for it.
-    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", strict=True, json_schema_extra=_describe_fields)
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     client: MobileClientModel | None = None
     """The calling application, or None when absent."""
@@ -372,7 +419,12 @@ class ClientContextModel(BaseModel, frozen=True):
     __pydantic_extra__: dict[str, _Extra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
 
     def to_json(self) -> str:
-        """The wire JSON (compact UTF-8 text): exactly the keys that were present, unknown ones included."""
+        """The wire JSON (compact UTF-8 text): exactly the keys that were present, unknown ones included.
+
+        It is the same JSON object as the parsed text, not the same text: in each object the declared fields come
+        first, in the model's order, then the unknown keys in the order they arrived; numbers are written the way
+        Python writes them (``1E2`` becomes ``100.0``); there is no whitespace.
+        """
         return self.model_dump_json(by_alias=True, exclude_unset=True)
 
     def to_dict(self) -> dict[str, Any]:
@@ -396,7 +448,7 @@ class ClientContextModel(BaseModel, frozen=True):
         return encoded.decode("ascii")
 
     @classmethod
-    def from_base64(cls, data: str | bytes) -> Self:
+    def from_base64(cls, data: str | bytes | bytearray) -> Self:
         """Parse the Invoke API's ``ClientContext`` form: standard base64 of a JSON object.
 
         Raises ContextValidationError when the text is longer than :data:`MAX_CLIENT_CONTEXT_BYTES`, is not standard
@@ -432,11 +484,13 @@ class CognitoIdentityModel(BaseModel, frozen=True):
     Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
     (``cognitoIdentityId``, ``cognitoIdentityPoolId``), so construct it with the camelCase names. Unknown keys are
     kept, the snake_case spellings of the two included: the runtime ignores those.
+
+    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
+    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
+    ``dict`` and ``list`` objects; changing them skips validation.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(
-        extra="allow", strict=True, defer_build=True, json_schema_extra=_describe_fields
-    )
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     cognito_identity_id: _Text | None = Field(default=None, alias="cognitoIdentityId")
     """The Cognito identity id, ``"<region>:<uuid>"``, or None."""
@@ -468,10 +522,6 @@ class CognitoIdentityModel(BaseModel, frozen=True):
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
 
-# The class attribute lookup is a measurable share of a whole parse, so the hot path calls this bound method.
-_validate_client_context_json = ClientContextModel.__pydantic_validator__.validate_json
-
-
 # --- Entry points ----------------------------------------------------------------------------------------------------
 
 
@@ -486,23 +536,18 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     Raises ContextValidationError, with one problem per failing field, for anything else.
     """
     if isinstance(data, (str, bytes, bytearray)):
-        # _validate_json, inlined: this is the path a handler takes on every invocation.
-        try:
-            model: ClientContextModel = _validate_client_context_json(data)
-        except ValidationError as error:
-            raise _convert(error, ClientContextModel, _CLIENT_CONTEXT, data) from None
-        return model
+        return _validate_json(ClientContextModel, data, _CLIENT_CONTEXT)
     if isinstance(data, ClientContextModel):
         return data
     if isinstance(data, Mapping):
         return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
-    fields = _read_attributes(data, ("client", "custom", "env"), _CLIENT_CONTEXT)
+    fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
     client = fields.get("client")
     if not isinstance(client, (Mapping, MobileClientModel)) and any(
-        _has_attribute(client, name) for name in MobileClientModel.model_fields
+        _has_attribute(client, name) for name in MOBILE_CLIENT_FIELDS
     ):
         # The runtime's Client is a __slots__ object; anything else is left for validation to report.
-        fields["client"] = _read_attributes(client, tuple(MobileClientModel.model_fields), _CLIENT_CONTEXT, "client")
+        fields["client"] = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
     return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
 
 
@@ -532,7 +577,7 @@ def parse_cognito_identity(
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
 
 
-def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: str) -> _ModelT:
+def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: PayloadKind) -> _ModelT:
     try:
         result: _ModelT = model.__pydantic_validator__.validate_json(data)
     except ValidationError as error:
@@ -540,7 +585,7 @@ def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: st
     return result
 
 
-def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: str) -> _ModelT:
+def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: PayloadKind) -> _ModelT:
     # Strict validation takes dicts only, so the nested mappings of another kind are copied into dicts first.
     try:
         payload: dict[Any, Any] = dict(data)
@@ -556,7 +601,7 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: str) -
     return result
 
 
-def _read_attributes(obj: object, names: tuple[str, ...], what: str, prefix: str = "") -> dict[str, Any]:
+def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any]:
     """The named attributes that are set and not None, as a dict: what a JSON producer would have sent."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -565,7 +610,7 @@ def _read_attributes(obj: object, names: tuple[str, ...], what: str, prefix: str
         try:
             value = getattr(obj, name, _MISSING)
         except Exception as error:  # a property that raises
-            problems.append(Problem(_join(prefix, name), f"reading the attribute raised {type(error).__name__}"))
+            problems.append(Problem(join_path(prefix, name), f"reading the attribute raised {type(error).__name__}"))
             continue
         present = present or value is not _MISSING
         if value is not None and value is not _MISSING:
@@ -596,7 +641,7 @@ def _has_attribute(obj: object, name: str) -> bool:
 # --- Errors ----------------------------------------------------------------------------------------------------------
 
 
-def _single(what: str, message: str, path: str = "") -> ContextValidationError:
+def _single(what: PayloadKind, message: str, path: str = "") -> ContextValidationError:
     return ContextValidationError(what, (Problem(path, message),))
 
 
@@ -617,22 +662,6 @@ def _describe(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "array"
     return f"a Python {type(value).__name__}"
-
-
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    # Keys that would read ambiguously in a dotted path are written as quoted indexes: custom["a.b"].
-    if not key or not key.isascii() or not key.replace("_", "a").replace("-", "a").isalnum():
-        return f"{path}[{json.dumps(key)}]"
-    return f"{path}.{key}" if path else key
-
-
-def _path(loc: _Path) -> str:
-    path = ""
-    for key in loc:
-        path = _join(path, key)
-    return path
 
 
 # The free-form parts of the client context, where any JSON value is allowed (and, in every model, unknown keys).
@@ -673,24 +702,31 @@ def _non_finite(value: Any, path: _Path) -> _Found:
 
 
 def _convert(
-    error: ValidationError, model: type[BaseModel], what: str, text: str | bytes | bytearray | None
+    error: ValidationError, model: type[BaseModel], what: PayloadKind, text: str | bytes | bytearray | None
 ) -> ContextValidationError:
-    """Turn pydantic's errors into one Problem per failing field, with wire paths and messages that say the fix."""
+    """Turn pydantic's errors into one Problem per failing field, with wire paths and messages that say the fix.
+
+    Problems in the typed fields come first, in the model's field order; those inside the free-form parts follow.
+    """
     found: _Found = []
+    omitted = 0
     free_form: list[_Path] = []
     for detail in error.errors(include_url=False):
         loc: _Path = detail["loc"]
+        kind = detail["type"]
         ctx = detail.get("ctx") or {}
-        if detail["type"] == "not_json":
+        if kind == "not_json":
             found.extend(((*loc, *inner), message) for inner, message in ctx["problems"])
+            omitted += ctx["omitted"]
             continue
-        if detail["type"] == "invalid_key" or loc[-1:] == ("[key]",):
+        if kind == "invalid_key" or loc[-1:] == ("[key]",):
             # A key that is not a string, or not Unicode: reported at the object that holds it (Python input only).
             loc = loc[:-2] if loc[-1:] == ("[key]",) else loc[:-1]
-            if detail["type"] == "string_unicode":
-                found.append((loc, f"key {_describe(detail['input'])} {_LONE_SURROGATE}"))
-            else:
-                found.append((loc, f"key {_describe(detail['input'])} is not a string; JSON object keys are strings"))
+            found.append((loc, _key_message(kind, detail["input"])))
+            continue
+        if kind == "string_unicode" and _is_model(model, loc) and not (text is not None and not loc):
+            # A model's unknown key that is not Unicode is reported at the model itself.
+            found.append((loc, _key_message(kind, detail["input"])))
             continue
         root = _free_form_root(model, loc)
         if root is not None:
@@ -698,7 +734,7 @@ def _convert(
             if root not in free_form:
                 free_form.append(root)
             continue
-        found.append((loc, _message(detail["type"], loc, detail["input"], ctx, what)))
+        found.append((loc, _message(kind, loc, detail["input"], ctx, what, text)))
     if free_form:
         # From JSON text the union can only have failed on NaN or an infinity (any other JSON value passes): the
         # text, valid JSON since it got this far, is read again to find them.
@@ -706,16 +742,29 @@ def _convert(
         reported = {path for path, _ in found}
         extra = [(path, message) for path, message in located if path not in reported]
         found.extend(extra or [(root, "not a JSON value") for root in free_form])
-    problems = [Problem(_path(path), message) for path, message in found]
-    if len(problems) > _MAX_PROBLEMS:
-        hidden = len(problems) - _MAX_PROBLEMS
-        problems = [*problems[:_MAX_PROBLEMS], Problem("", f"and {hidden:,} more problem{'s' if hidden > 1 else ''}")]
-    return ContextValidationError(what, tuple(problems))
+    # A stable sort: the order within each group is pydantic's (field order, then unknown keys in payload order).
+    found.sort(key=lambda item: _free_form_root(model, item[0]) is not None)
+    omitted += max(0, len(found) - _MAX_PROBLEMS)
+    problems = tuple(Problem(format_path(path), message) for path, message in found[:_MAX_PROBLEMS])
+    return ContextValidationError(what, problems, omitted)
 
 
-def _message(kind: str, loc: _Path, value: Any, ctx: Mapping[str, Any], what: str) -> str:
+def _is_model(model: type[BaseModel], loc: _Path) -> bool:
+    """Whether ``loc`` names a model (the payload, or its ``client`` or ``w3c``), not one of its fields."""
+    return not loc or (model is ClientContextModel and len(loc) == 1 and loc[0] in _NESTED)
+
+
+def _key_message(kind: str, key: Any) -> str:
+    if kind == "string_unicode":
+        return f"key {_describe(key)} {_LONE_SURROGATE}"
+    return f"key {_describe(key)} is not a string; JSON object keys are strings"
+
+
+def _message(
+    kind: str, loc: _Path, value: Any, ctx: Mapping[str, Any], what: PayloadKind, text: str | bytes | bytearray | None
+) -> str:
     if kind == "json_invalid":
-        return _json_message(str(ctx.get("error", "")), what)
+        return _json_message(str(ctx.get("error", "")), what, text)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if not loc:
             return f"the {what} must be a JSON object ({{...}}), got {_describe(value)}"
@@ -731,8 +780,18 @@ def _message(kind: str, loc: _Path, value: Any, ctx: Mapping[str, Any], what: st
     return f"invalid value {_describe(value)} ({kind})"
 
 
-def _json_message(detail: str, what: str) -> str:
-    if detail.startswith("EOF while parsing a value at line 1 column 0"):
+def _json_message(detail: str, what: PayloadKind, text: str | bytes | bytearray | None) -> str:
+    if isinstance(text, str):
+        bom, blank = text.startswith("\ufeff"), not text.strip(_JSON_SPACE)
+    elif text is not None:
+        bom, blank = text.startswith(b"\xef\xbb\xbf"), not text.strip(_JSON_SPACE.encode("ascii"))
+    else:
+        bom, blank = False, False
+    if bom:
+        return (
+            "the text starts with a byte order mark (U+FEFF), which JSON does not allow; save without a byte order mark"
+        )
+    if blank:
         return f"empty text: a {what} is a JSON object; send {{}} for an empty one"
     if "recursion limit" in detail:
         return f"not valid JSON: nested deeper than {_MAX_DEPTH} levels ({detail}); flatten the structure"

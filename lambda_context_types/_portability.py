@@ -13,16 +13,19 @@ This module is loaded lazily by the package; it imports the pydantic models only
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast, get_args
+
+from ._errors import TOP_LEVEL, ContextValidationError, join_path
+from ._protocols import CLIENT_CONTEXT_FIELDS, MOBILE_CLIENT_FIELDS, W3C_FIELDS
 
 if TYPE_CHECKING:
+    from ._models import ClientContextModel
     from ._protocols import ClientContext
 
-__all__ = ["RUNTIMES", "Finding", "Runtime", "check_portability"]
+__all__ = ["RUNTIMES", "Effect", "Finding", "InvocationType", "Runtime", "check_portability"]
 
 Runtime: TypeAlias = Literal["python", "node", "go", "java", "dotnet", "rust"]
 """A Lambda runtime family whose decoding of the client context the report knows."""
@@ -30,8 +33,15 @@ Runtime: TypeAlias = Literal["python", "node", "go", "java", "dotnet", "rust"]
 RUNTIMES: Final[tuple[Runtime, ...]] = ("python", "node", "go", "java", "dotnet", "rust")
 """Every runtime :func:`check_portability` knows, in report order (the default target set)."""
 
-_CLIENT_FIELDS: Final = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
-_W3C_FIELDS: Final = ("traceparent", "tracestate", "baggage")
+Effect: TypeAlias = Literal[
+    "dropped", "moved", "stringified", "merged", "rounded", "fails", "too large", "not delivered"
+]
+"""What a runtime or the Invoke API does to a key: the values of :attr:`Finding.effect`."""
+
+InvocationType: TypeAlias = Literal["RequestResponse", "Event", "DryRun"]
+"""The Invoke API's ``InvocationType``: only ``RequestResponse`` delivers a client context."""
+
+_INVOCATION_TYPES: Final[tuple[InvocationType, ...]] = get_args(InvocationType)
 _LABEL: Final[dict[str, str]] = {
     "python": "The Python runtime",
     "node": "The Node.js runtime",
@@ -47,6 +57,12 @@ _W3C_ACCESSOR: Final[dict[str, str]] = {
     "java": "context.w3c()",
     "dotnet": "LambdaContext.W3C",
 }
+# The LambdaContext Protocol has no w3c() (older runtimes and other fakes lack it), so the fix says where it is.
+_PYTHON_W3C_FIX: Final = (
+    "read them with context.w3c(): the runtime's own context has it from awslambdaric 4.2 on (the bundled stubs type "
+    "it as awslambdaric.lambda_context.LambdaContext.w3c()), and so does lambda_context_types.testing."
+    "FakeLambdaContext, but the LambdaContext Protocol does not declare it"
+)
 
 # Sources, one per runtime family; the comment beside each rule below names the file inside it.
 _SRC_PYTHON: Final = "awslambdaric 4.2.2: awslambdaric/lambda_context.py"
@@ -67,6 +83,11 @@ _SRC_RUST: Final = "awslabs/aws-lambda-rust-runtime: lambda-runtime/src/types.rs
 _SRC_INVOKE: Final = "AWS Lambda API Reference: Invoke, request parameter ClientContext"
 
 
+_Json: TypeAlias = "dict[str, Any] | list[Any] | str | int | float | bool | None"
+# A value of the payload as to_dict() gives it. Typed as this union rather than Any so that a plain isinstance check
+# narrows it to dict[str, Any] or list[Any] for the type checkers.
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a runtime (or the Invoke API) will do to a client context before the handler sees it.
@@ -81,11 +102,10 @@ class Finding:
     """The dotted key path it applies to (``client.app_version_name``, ``custom.tags``); ``""`` for the whole
     payload."""
 
-    effect: str
-    """What happens, one of: ``"dropped"`` (never reaches the handler), ``"moved"`` (reaches it through another
-    accessor), ``"stringified"`` (arrives as text), ``"merged"`` (shares one field with another key), ``"rounded"``
-    (a number loses precision), ``"fails"`` (the invocation fails), ``"too large"`` or ``"not delivered"`` (the
-    Invoke API)."""
+    effect: Effect
+    """What happens: ``"dropped"`` (never reaches the handler), ``"moved"`` (reaches it through another accessor),
+    ``"stringified"`` (arrives as text), ``"merged"`` (shares one field with another key), ``"rounded"`` (a number
+    loses precision), ``"fails"`` (the invocation fails), ``"too large"`` or ``"not delivered"`` (the Invoke API)."""
 
     message: str
     """Why, in one sentence."""
@@ -97,7 +117,7 @@ class Finding:
     """The source file the rule was checked against (repository and path, or the AWS document)."""
 
     def __str__(self) -> str:
-        text = f"{self.runtime}: {self.path or '(top level)'}: {self.effect}: {self.message}"
+        text = f"{self.runtime}: {self.path or TOP_LEVEL}: {self.effect}: {self.message}"
         if self.fix:
             text += f" (fix: {self.fix})"
         # Keys are caller data and may hold line breaks; the report promises one line per finding.
@@ -106,62 +126,98 @@ class Finding:
 
 def check_portability(
     data: str | bytes | bytearray | Mapping[str, Any] | ClientContext,
-    runtimes: Iterable[Runtime] | None = None,
+    runtimes: Runtime | Iterable[Runtime] | None = None,
     *,
-    invocation_type: Literal["RequestResponse", "Event", "DryRun"] = "RequestResponse",
+    invocation_type: InvocationType = "RequestResponse",
 ) -> list[Finding]:
     """Report what each runtime, and the Invoke API, will do to this client context.
 
     ``data`` is anything :func:`~lambda_context_types.parse_client_context` accepts; it is validated first, so an
-    invalid payload raises :class:`~lambda_context_types.ContextValidationError`. ``runtimes`` picks the targets
-    (all of :data:`RUNTIMES` by default; a single name is accepted too); an unknown name or invocation type raises
-    :class:`ValueError`. An empty list means the payload arrives intact everywhere it was checked.
+    invalid payload raises :class:`~lambda_context_types.ContextValidationError`. ``runtimes`` picks the targets: one
+    name, several, or all of :data:`RUNTIMES` (the default); ``[]`` leaves only the Invoke API's rules. An unknown
+    name or invocation type raises :class:`ValueError`. An empty list means the payload arrives intact everywhere it
+    was checked.
 
-    Findings come Invoke API first, then runtime by runtime in :data:`RUNTIMES` order, each in the key order of the
-    payload as ``to_json()`` writes it. Paths are written like validation problems' (``custom.tags``,
-    ``custom["a b"]``).
+    Findings come Invoke API first, then runtime by runtime in :data:`RUNTIMES` order, each in the key order the
+    payload was sent in (the JSON text's, or the mapping's; for an object with attributes, the order ``to_json()``
+    writes). Paths are written like validation problems' (``custom.tags``, ``custom["a b"]``).
     """
-    from ._models import MAX_CLIENT_CONTEXT_BYTES, parse_client_context
+    from ._models import parse_client_context
 
     targets = _targets(runtimes)
-    if invocation_type not in ("RequestResponse", "Event", "DryRun"):
-        raise ValueError(f"unknown invocation type {invocation_type!r}; use RequestResponse, Event or DryRun")
+    if invocation_type not in _INVOCATION_TYPES:
+        raise ValueError(f"unknown invocation type {invocation_type!r}; use {', '.join(_INVOCATION_TYPES)}")
     model = parse_client_context(data)
-    raw = model.to_dict()
-    findings = list(_invoke_rules(len(base64.b64encode(model.to_json().encode())), MAX_CLIENT_CONTEXT_BYTES))
-    findings += _invocation_type_rule(invocation_type)
+    payload = _in_sent_order(model.to_dict(), data)
+    findings = [*_size_rule(model), *_invocation_type_rule(invocation_type)]
     for runtime in targets:
-        findings += _RULES[runtime](raw)
+        findings += _RULES[runtime](payload)
     return findings
 
 
-def _targets(runtimes: Iterable[Runtime] | str | None) -> list[Runtime]:
+def _targets(runtimes: Runtime | Iterable[Runtime] | None) -> list[Runtime]:
     if runtimes is None:
         return list(RUNTIMES)
-    names = [runtimes] if isinstance(runtimes, str) else list(runtimes)
+    # A str is an Iterable[str] too: a single name must not be read as its letters.
+    names: list[str] = [runtimes] if isinstance(runtimes, str) else list(runtimes)
     unknown = [name for name in names if name not in RUNTIMES]
     if unknown:
         raise ValueError(f"unknown runtime {unknown[0]!r}; choose from {', '.join(RUNTIMES)}")
     return [runtime for runtime in RUNTIMES if runtime in names]
 
 
+def _in_sent_order(payload: dict[str, Any], data: object) -> dict[str, Any]:
+    """``payload`` with its top-level and ``client`` keys in the order they were sent.
+
+    ``to_dict()`` writes the model's fields first, but Go's rule for two keys that differ only in case depends on
+    which one the runtime decodes later.
+    """
+    top, client_keys = _sent_key_order(data)
+    ordered = _reorder(payload, top)
+    client: _Json = ordered.get("client")
+    if isinstance(client, dict) and client_keys:
+        ordered["client"] = _reorder(client, client_keys)
+    return ordered
+
+
+def _sent_key_order(data: object) -> tuple[list[str], list[str]]:
+    """The top-level and ``client`` keys of the JSON text or mapping ``data``, in its order; empty when unknown."""
+    try:
+        # json.loads builds dicts in the order of the text.
+        sent = json.loads(data) if isinstance(data, str | bytes | bytearray) else data
+        if isinstance(sent, Mapping):
+            mapping = cast("Mapping[str, object]", sent)
+            client = mapping.get("client")
+            client_keys = list(cast("Mapping[str, object]", client)) if isinstance(client, Mapping) else []
+            return list(mapping), client_keys
+    except Exception:
+        # The payload has validated already, so this can only be a user mapping that fails on a second read or text
+        # that Python's json reads differently from pydantic's; the order refines the report, the model's will do.
+        pass
+    return [], []
+
+
+def _reorder(mapping: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    ordered = {key: mapping[key] for key in keys if key in mapping}
+    ordered.update((key, value) for key, value in mapping.items() if key not in ordered)
+    return ordered
+
+
 # --- the Invoke API -------------------------------------------------------------------------------------------------
 
 
-def _invoke_rules(size: int, limit: int) -> Iterator[Finding]:
-    # API_Invoke.html, ClientContext: "Up to 3,583 bytes of base64-encoded data"; larger values are refused.
-    if size > limit:
-        yield Finding(
-            "invoke",
-            "",
-            "too large",
-            f"the base64 form is {size} bytes; the Invoke API refuses a ClientContext over {limit} bytes",
-            "shorten the values or move the data into the event payload",
-            _SRC_INVOKE,
-        )
+def _size_rule(model: ClientContextModel) -> Iterator[Finding]:
+    # API_Invoke.html, ClientContext: "Up to 3,583 bytes of base64-encoded data"; larger values are refused. The
+    # encoder enforces the limit, so the report asks it rather than counting again.
+    try:
+        model.to_base64()
+    except ContextValidationError as error:
+        message = error.problems[0].message
+        fix = "move the data into the event payload"
+        yield Finding("invoke", "", "too large", message, fix, _SRC_INVOKE)
 
 
-def _invocation_type_rule(invocation_type: str) -> Iterator[Finding]:
+def _invocation_type_rule(invocation_type: InvocationType) -> Iterator[Finding]:
     # API_Invoke.html and `aws lambda invoke`: "Lambda passes the ClientContext object to your function for
     # synchronous invocations only."
     if invocation_type == "Event":
@@ -187,44 +243,21 @@ def _invocation_type_rule(invocation_type: str) -> Iterator[Finding]:
 # --- shared helpers -------------------------------------------------------------------------------------------------
 
 
-def _is_object(value: Any) -> TypeGuard[Mapping[str, Any]]:
-    return isinstance(value, Mapping)
-
-
-def _is_array(value: Any) -> TypeGuard[list[Any] | tuple[Any, ...]]:
-    return isinstance(value, list | tuple)
-
-
-def _join(path: str, key: str | int) -> str:
-    """Extend a key path the way validation problems write theirs: ``custom.tags[2]``, ``custom["a b"]``."""
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    plain = bool(key) and key.isascii() and key.replace("_", "a").replace("-", "a").isalnum()
-    if not plain:
-        return f"{path}[{json.dumps(key)}]"
-    return f"{path}.{key}" if path else key
-
-
-def _text(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _kind(value: Any) -> str:
+def _kind(value: _Json) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    if _is_object(value):
+    if isinstance(value, dict):
         return "object"
-    if _is_array(value):
+    if isinstance(value, list):
         return "array"
     return "string"
 
 
-def _a(value: Any) -> str:
+def _a(value: _Json) -> str:
     kind = _kind(value)
     return kind if kind == "null" else ("an " if kind[0] in "aeiou" else "a ") + kind
 
@@ -243,47 +276,48 @@ def _unknown_key(runtime: Runtime, path: str, key: str, known: tuple[str, ...], 
     return Finding(runtime, path, "dropped", message, "put what the function needs under 'custom'", source)
 
 
-def _w3c_rules(runtime: Runtime, value: Any, source: str) -> Iterator[Finding]:
+def _w3c_rules(runtime: Runtime, value: _Json, source: str) -> Iterator[Finding]:
     """The newest runtimes pop ``w3c`` out of the client context and keep only string trace fields."""
     accessor = _W3C_ACCESSOR[runtime]
     label = _LABEL[runtime]
-    if not _is_object(value):
+    if not isinstance(value, dict):
         message = f"{label} removes 'w3c' from the client context and exposes only an object's string fields"
         yield Finding(runtime, "w3c", "dropped", message, None, source)
         return
-    if any(isinstance(value.get(name), str) for name in _W3C_FIELDS):
+    if any(isinstance(value.get(name), str) for name in W3C_FIELDS):
         message = f"{label} removes 'w3c' from the client context; its trace fields are read with {accessor}"
-        yield Finding(runtime, "w3c", "moved", message, f"read them with {accessor}", source)
+        fix = _PYTHON_W3C_FIX if runtime == "python" else f"read them with {accessor}"
+        yield Finding(runtime, "w3c", "moved", message, fix, source)
     for key, item in value.items():
-        if key not in _W3C_FIELDS:
-            message = f"{accessor} keeps only traceparent, tracestate and baggage, so {key!r} is ignored"
+        if key not in W3C_FIELDS:
+            message = f"{accessor} keeps only {', '.join(W3C_FIELDS)}, so {key!r} is ignored"
             fix = "put other values under 'custom'"
-            yield Finding(runtime, _join("w3c", key), "dropped", message, fix, source)
+            yield Finding(runtime, join_path("w3c", key), "dropped", message, fix, source)
         elif not isinstance(item, str):
             message = f"{accessor} keeps only string values, so {_a(item)} {key} is ignored"
             fix = "send it as a string, or leave it out"
-            yield Finding(runtime, _join("w3c", key), "dropped", message, fix, source)
+            yield Finding(runtime, join_path("w3c", key), "dropped", message, fix, source)
 
 
 # --- Python ---------------------------------------------------------------------------------------------------------
 
 
-def _python_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _python_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # awslambdaric/lambda_context.py: ClientContext.__slots__ = custom, env, client and Client.__slots__ = the five
     # fields; set_obj_from_dict copies exactly those names with dict.get, so any other key is lost, case-sensitively.
     # custom and env are copied whole, whatever JSON they hold.
-    top = ("client", "custom", "env")
+    top = CLIENT_CONTEXT_FIELDS
     for key, value in cc.items():
         if key == "w3c":
             # lambda_context.py: _extract_and_strip_w3c pops "w3c" and keeps only W3C_ALLOWED_FIELDS string values.
             yield from _w3c_rules("python", value, _SRC_PYTHON)
         elif key not in top:
-            yield _unknown_key("python", _join("", key), key, top, "context.client_context", _SRC_PYTHON)
-        elif key == "client" and _is_object(value):
+            yield _unknown_key("python", join_path("", key), key, top, "context.client_context", _SRC_PYTHON)
+        elif key == "client" and isinstance(value, dict):
             for name in value:
-                if name not in _CLIENT_FIELDS:
-                    path = _join("client", name)
-                    yield _unknown_key("python", path, name, _CLIENT_FIELDS, "client", _SRC_PYTHON)
+                if name not in MOBILE_CLIENT_FIELDS:
+                    path = join_path("client", name)
+                    yield _unknown_key("python", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_PYTHON)
 
 
 # --- Node.js --------------------------------------------------------------------------------------------------------
@@ -291,36 +325,36 @@ def _python_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
 _JS_SAFE_INTEGER: Final = 2**53 - 1
 
 
-def _node_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _node_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # src/context/context-builder.ts: clientContext is the raw JSON.parse result, so every key arrives as sent,
     # except "w3c", which extractAndStripW3c deletes and exposes through context.w3c().
     for key, value in cc.items():
         if key == "w3c":
             yield from _w3c_rules("node", value, _SRC_NODE)
         else:
-            yield from _node_numbers(_join("", key), value)
+            yield from _node_numbers(join_path("", key), value)
 
 
-def _node_numbers(path: str, value: Any) -> Iterator[Finding]:
+def _node_numbers(path: str, value: _Json) -> Iterator[Finding]:
     # JSON.parse reads every number as an IEEE double: integers past 2**53 - 1 come back rounded.
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _JS_SAFE_INTEGER:
         message = f"JSON.parse reads numbers as doubles, so {value} loses precision in Node.js"
         yield Finding("node", path, "rounded", message, "send it as a string", _SRC_NODE)
-    elif _is_object(value):
+    elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _node_numbers(_join(path, key), item)
-    elif _is_array(value):
+            yield from _node_numbers(join_path(path, key), item)
+    elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _node_numbers(_join(path, index), item)
+            yield from _node_numbers(join_path(path, index), item)
 
 
 # --- Go -------------------------------------------------------------------------------------------------------------
 
 
-def _go_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _go_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # lambdacontext/context.go: ClientContext.UnmarshalJSON decodes into struct fields tagged "Client", "env" and
     # "custom"; encoding/json matches object keys to field names case-insensitively, so "Custom" fills Custom.
-    top = ("client", "custom", "env")
+    top = CLIENT_CONTEXT_FIELDS
     seen: dict[str, str] = {}
     for key, value in cc.items():
         folded = key.lower()
@@ -331,23 +365,20 @@ def _go_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
         if folded not in top:
             message = f"aws-lambda-go's ClientContext has fields only for client, custom and env, so {key!r} is ignored"
             yield Finding(
-                "go", _join("", key), "dropped", message, "put what the function needs under 'custom'", _SRC_GO
+                "go", join_path("", key), "dropped", message, "put what the function needs under 'custom'", _SRC_GO
             )
             continue
         if folded in seen:
-            # encoding/json decodes both keys into the same field: maps and structs are filled twice, later wins.
-            message = f"Go matches keys case-insensitively, so {key!r} and {seen[folded]!r} fill the same field"
-            fix = f"send one key, {folded!r}"
-            yield Finding(
-                "go", _join("", key), "merged", message + " and a value set in both keeps the later one", fix, _SRC_GO
-            )
+            # encoding/json decodes both keys into the same field in the order of the text: maps and structs are
+            # filled twice, and a value set by both keeps the later one's.
+            yield _go_merged(join_path("", key), key, seen[folded])
         seen[folded] = key
-        if folded == "client" and _is_object(value):
-            yield from _go_client(_join("", key), value)
-        elif folded == "env" and _is_object(value):
-            yield from _go_env(_join("", key), value)
-        elif folded == "custom" and _is_object(value):
-            yield from _go_custom(_join("", key), value)
+        if folded == "client" and isinstance(value, dict):
+            yield from _go_client(join_path("", key), value)
+        elif folded == "env" and isinstance(value, dict):
+            yield from _go_env(join_path("", key), value)
+        elif folded == "custom" and isinstance(value, dict):
+            yield from _go_custom(join_path("", key), value)
 
 
 def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
@@ -357,7 +388,7 @@ def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
     fields = ("installation_id", "app_title", "app_version_code", "app_package_name")
     seen: dict[str, str] = {}
     for key in client:
-        path = _join(parent, key)
+        path = join_path(parent, key)
         folded = key.lower()
         if folded == "app_version_name":
             message = "aws-lambda-go's ClientApplication has no app_version_name field"
@@ -372,9 +403,16 @@ def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
             )
             yield Finding("go", path, "dropped", message, fix, _SRC_GO)
         elif folded in seen:
-            message = f"Go matches keys case-insensitively, so {key!r} and {seen[folded]!r} fill the same field"
-            yield Finding("go", path, "merged", message + "; the later one wins", f"send one key, {folded!r}", _SRC_GO)
+            yield _go_merged(path, key, seen[folded])
         seen[folded] = key
+
+
+def _go_merged(path: str, key: str, earlier: str) -> Finding:
+    message = (
+        f"Go matches keys case-insensitively, so {earlier!r} and {key!r} fill the same field, and where both set a"
+        f" value the later one, {key!r}, wins"
+    )
+    return Finding("go", path, "merged", message, f"send one key, {key.lower()!r}", _SRC_GO)
 
 
 def _go_env(parent: str, env: Mapping[str, Any]) -> Iterator[Finding]:
@@ -385,7 +423,7 @@ def _go_env(parent: str, env: Mapping[str, Any]) -> Iterator[Finding]:
         if value is None:
             message = "Env is a map[string]string and encoding/json stores null there as an empty string"
             fix = "leave the key out, or send a string"
-            yield Finding("go", _join(parent, key), "stringified", message, fix, _SRC_GO)
+            yield Finding("go", join_path(parent, key), "stringified", message, fix, _SRC_GO)
 
 
 def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
@@ -393,7 +431,7 @@ def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
     # that does not unmarshal into a string as its raw JSON text; null unmarshals into "" without error. Releases
     # from before that method decode custom as map[string]string and fail on a non-string value instead.
     for key, value in custom.items():
-        path = _join(parent, key)
+        path = join_path(parent, key)
         if value is None:
             message = "Custom is a map[string]string and null becomes an empty string"
             yield Finding("go", path, "stringified", message, "leave the key out, or send a string", _SRC_GO)
@@ -406,96 +444,95 @@ def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding("go", path, "stringified", message, fix, _SRC_GO)
 
 
-def _as_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 # --- Java -----------------------------------------------------------------------------------------------------------
 
 
-def _java_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _java_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # LambdaClientContext.java: fields client, custom (Map<String, String>), env (Map<String, String>) and, in the
     # newest client, w3c (Object); EventHandlerLoader.java decodes the header with GsonFactory (plain Gson), which
     # matches field names exactly and ignores unknown keys. A Gson failure fails the invocation.
-    top = ("client", "custom", "env")
+    top = CLIENT_CONTEXT_FIELDS
     for key, value in cc.items():
         if key == "w3c":
             # LambdaContext.java (newest): extractAndStripW3c keeps W3C_ALLOWED_FIELDS string values for w3c().
             yield from _w3c_rules("java", value, _SRC_JAVA)
         elif key not in top:
-            yield _unknown_key("java", _join("", key), key, top, "ClientContext", _SRC_JAVA)
-        elif key == "client" and _is_object(value):
+            yield _unknown_key("java", join_path("", key), key, top, "ClientContext", _SRC_JAVA)
+        elif key == "client" and isinstance(value, dict):
             # LambdaClientContextClient.java: the five snake_case String fields, nothing else.
             for name in value:
-                if name not in _CLIENT_FIELDS:
-                    path = _join("client", name)
-                    yield _unknown_key("java", path, name, _CLIENT_FIELDS, "client", _SRC_JAVA_CLIENT)
-        elif key in ("custom", "env") and _is_object(value):
+                if name not in MOBILE_CLIENT_FIELDS:
+                    path = join_path("client", name)
+                    yield _unknown_key("java", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_JAVA_CLIENT)
+        elif key in ("custom", "env") and isinstance(value, dict):
             for name, item in value.items():
                 if item is not None and not isinstance(item, str):
-                    yield from _java_value(_join(key, name), item, _SRC_JAVA)
+                    yield from _java_value(join_path(key, name), item, _SRC_JAVA)
 
 
-def _java_value(path: str, value: Any, source: str) -> Iterator[Finding]:
-    # Gson's String adapter (TypeAdapters.STRING) reads a number as its literal text and a boolean as
-    # "true"/"false", but throws JsonSyntaxException ("Expected a string but was BEGIN_OBJECT") for an object or array.
-    if _is_object(value) or _is_array(value):
+def _java_value(path: str, value: _Json, source: str) -> Iterator[Finding]:
+    # Gson's String adapter (TypeAdapters.STRING) reads a number as its literal text as sent (1E2 stays "1E2") and a
+    # boolean as "true"/"false", but throws JsonSyntaxException ("Expected a string but was BEGIN_OBJECT") for an
+    # object or array.
+    if isinstance(value, dict | list):
         message = f"Gson decodes this field as a String, so {_a(value)} throws JsonSyntaxException"
         fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
         yield Finding("java", path, "fails", message, fix, source)
     else:
-        message = f"Gson decodes this field as a String, so the {_kind(value)} arrives as the text {_as_text(value)!r}"
+        text = repr(str(value).lower()) if isinstance(value, bool) else "of its literal, spelt as sent"
+        message = f"Gson decodes this field as a String, so the {_kind(value)} arrives as the text {text}"
         yield Finding("java", path, "stringified", message, "send it as a string", source)
 
 
 # --- .NET -----------------------------------------------------------------------------------------------------------
 
 
-def _dotnet_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _dotnet_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # CognitoClientContext.cs: FromJson reads exactly "client", "custom" and "env" with JsonElement.TryGetProperty
     # (ordinal, case-sensitive). LambdaContext.cs parses it lazily, so its exceptions surface when the handler first
     # reads context.ClientContext.
-    top = ("client", "custom", "env")
+    top = CLIENT_CONTEXT_FIELDS
     for key, value in cc.items():
         if key == "w3c":
             # W3CTraceContext.cs (newest): FromClientContextJson keeps the allowlisted string fields; IClientContext
             # itself has no w3c member.
             yield from _w3c_rules("dotnet", value, _SRC_DOTNET_W3C)
         elif key not in top:
-            yield _unknown_key("dotnet", _join("", key), key, top, "IClientContext", _SRC_DOTNET)
+            yield _unknown_key("dotnet", join_path("", key), key, top, "IClientContext", _SRC_DOTNET)
         elif value is None:
             # TryGetProperty (client) and EnumerateObject (custom, env) throw InvalidOperationException on a null.
             message = (
                 f"a null {key!r} makes the .NET runtime throw InvalidOperationException when ClientContext is read"
             )
             yield Finding("dotnet", key, "fails", message, "leave the key out instead of sending null", _SRC_DOTNET)
-        elif key == "client" and _is_object(value):
+        elif key == "client" and isinstance(value, dict):
             yield from _dotnet_client(value)
-        elif _is_object(value):
+        elif isinstance(value, dict):
             for name, item in value.items():
-                yield from _dotnet_value(_join(key, name), item)
+                yield from _dotnet_value(join_path(key, name), item)
 
 
 def _dotnet_client(client: Mapping[str, Any]) -> Iterator[Finding]:
     # CognitoClientApplication.cs: TryGetProperty for the five snake_case names (then GetString(), which would throw
     # for a non-string, but validation refuses one before the report runs).
     for name in client:
-        if name not in _CLIENT_FIELDS:
-            path = _join("client", name)
-            yield _unknown_key("dotnet", path, name, _CLIENT_FIELDS, "client", _SRC_DOTNET_CLIENT)
+        if name not in MOBILE_CLIENT_FIELDS:
+            path = join_path("client", name)
+            yield _unknown_key("dotnet", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_DOTNET_CLIENT)
 
 
-def _dotnet_value(path: str, value: Any) -> Iterator[Finding]:
+def _dotnet_value(path: str, value: _Json) -> Iterator[Finding]:
     # CognitoClientContext.cs: GetDictionaryFromJsonData stores JsonElement.ToString(), which (dotnet/runtime
-    # System.Text.Json JsonElement.cs) gives "" for null, "True"/"False" for booleans and the raw JSON text otherwise.
+    # System.Text.Json JsonElement.cs) gives "" for null, "True"/"False" for booleans and the raw JSON text as sent
+    # (GetRawText: spelling and spacing kept) otherwise.
     if isinstance(value, str):
         return
     if value is None:
         text = "an empty string"
     elif isinstance(value, bool):
-        text = "the text " + ("'True'" if value else "'False'")
+        text = f"the text {str(value)!r}"
     else:
-        text = f"its JSON text {_text(value)}"
+        text = "its JSON text, spelt and spaced as sent"
     message = (
         f"the .NET runtime stores JsonElement.ToString() in a string dictionary, so this {_kind(value)} becomes {text}"
     )
@@ -515,7 +552,7 @@ _RUST_CLIENT: Final = {
 _RUST_FAILS: Final = "the Context cannot be built, so the invocation fails and the runtime exits"
 
 
-def _rust_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
+def _rust_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # types.rs: ClientContext { client: ClientApplication, custom: HashMap<String, String>,
     # environment: HashMap<String, String> }, all #[serde(default)] when the key is absent, derived Deserialize
     # without rename (exact, case-sensitive keys; unknown keys ignored). Context::new / TryFrom<HeaderMap> returns the
@@ -530,18 +567,18 @@ def _rust_rules(cc: Mapping[str, Any]) -> Iterator[Finding]:
             message = "lambda_runtime's ClientContext has no w3c field, so the trace fields are ignored"
             yield Finding("rust", key, "dropped", message, "send the trace headers under 'custom'", _SRC_RUST)
         elif key not in top:
-            yield _unknown_key("rust", _join("", key), key, top, "ClientContext", _SRC_RUST)
+            yield _unknown_key("rust", join_path("", key), key, top, "ClientContext", _SRC_RUST)
         elif value is None:
             # #[serde(default)] covers a missing key only; null is "invalid type: null, expected ...".
             message = f"serde accepts a missing {key!r} but not null: {_RUST_FAILS}"
             yield Finding("rust", key, "fails", message, "leave the key out instead of sending null", _SRC_RUST)
-        elif key == "client" and _is_object(value):
+        elif key == "client" and isinstance(value, dict):
             yield from _rust_client(value)
-        elif _is_object(value):
+        elif isinstance(value, dict):
             for name, item in value.items():
                 if not isinstance(item, str):
                     message = f"{key} is a HashMap<String, String>, so {_a(item)} value fails: {_RUST_FAILS}"
-                    yield Finding("rust", _join(key, name), "fails", message, "send it as a string", _SRC_RUST)
+                    yield Finding("rust", join_path(key, name), "fails", message, "send it as a string", _SRC_RUST)
 
 
 def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
@@ -549,7 +586,7 @@ def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
     # of the five String fields and no default: each must be present (in one spelling only) and a string.
     for snake, camel in _RUST_CLIENT.items():
         present = [name for name in (snake, camel) if name in client]
-        path = _join("client", present[0] if present else snake)
+        path = join_path("client", present[0] if present else snake)
         if not present:
             message = f"lambda_runtime requires all five client fields and {snake!r} is missing: {_RUST_FAILS}"
             yield Finding("rust", path, "fails", message, f"send {snake!r} (an empty string will do)", _SRC_RUST)
@@ -562,7 +599,7 @@ def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
     known = (*_RUST_CLIENT, *_RUST_CLIENT.values())
     for name in client:
         if name not in known:
-            yield _unknown_key("rust", _join("client", name), name, tuple(_RUST_CLIENT), "client", _SRC_RUST)
+            yield _unknown_key("rust", join_path("client", name), name, tuple(_RUST_CLIENT), "client", _SRC_RUST)
 
 
 _RULES: Final = {

@@ -11,12 +11,27 @@ cheap for cold starts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 
 __all__ = ["ClientContext", "CognitoIdentity", "LambdaContext", "LambdaHandler", "MobileClient"]
 
 EventT_contra = TypeVar("EventT_contra", contravariant=True)
 ResultT_co = TypeVar("ResultT_co", covariant=True)
+
+# The keys the Python runtime reads, kept here once for the models and the portability checks (a test compares them
+# with the installed awslambdaric). Not public API.
+# Mirrors awslambdaric.lambda_context's Client.__slots__: the keys of the client context's "client" object.
+MOBILE_CLIENT_FIELDS: Final = (
+    "installation_id",
+    "app_title",
+    "app_version_name",
+    "app_version_code",
+    "app_package_name",
+)
+# Mirrors awslambdaric.lambda_context's ClientContext.__slots__: the top-level keys that reach the handler.
+CLIENT_CONTEXT_FIELDS: Final = ("client", "custom", "env")
+# Mirrors awslambdaric.lambda_context's W3C_ALLOWED_FIELDS, in its order: the "w3c" keys that context.w3c() returns.
+W3C_FIELDS: Final = ("traceparent", "tracestate", "baggage")
 
 
 @runtime_checkable
@@ -106,7 +121,7 @@ class LambdaContext(Protocol):
     """The ``context`` object a Python Lambda handler receives: ``def handler(event, context: LambdaContext)``.
 
     Types follow what the Python runtime really stores, not what is convenient: ``memory_limit_in_mb`` is text, and
-    ``log_stream_name``, ``tenant_id``, ``identity`` and ``client_context`` can all be None.
+    ``log_group_name``, ``log_stream_name``, ``tenant_id``, ``identity`` and ``client_context`` can all be None.
     """
 
     @property

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Final, Protocol, TypeAlias, cast
 
-from ._protocols import ClientContext, CognitoIdentity, MobileClient
+from ._protocols import MOBILE_CLIENT_FIELDS, W3C_FIELDS, ClientContext, CognitoIdentity, MobileClient
 
-__all__ = ["FakeClock", "FakeLambdaContext", "LambdaContextFactory", "make_lambda_context"]
+__all__ = ["DEFAULT", "DefaultType", "FakeClock", "FakeLambdaContext", "LambdaContextFactory", "make_lambda_context"]
 
 # Lambda's own limits (CreateFunction): memory in whole MB, timeout in seconds.
 _MIN_MEMORY_MB: Final = 128
@@ -44,23 +44,41 @@ _MAX_TIMEOUT_SECONDS: Final = 900
 _FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _VERSION = re.compile(r"\$LATEST|[0-9]+")
 _QUALIFIER = re.compile(r"\$LATEST|[A-Za-z0-9_-]{1,128}")
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
+_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _MEMORY = re.compile(r"[0-9]+")
 
+# The ARN partition of each region outside the commercial partition "aws", by region prefix (botocore's
+# partitions.json has the same list as regular expressions; a test compares the two).
+_PARTITIONS: Final = (
+    ("cn-", "aws-cn"),
+    ("us-gov-", "aws-us-gov"),
+    ("us-iso-", "aws-iso"),
+    ("us-isob-", "aws-iso-b"),
+    ("eu-isoe-", "aws-iso-e"),
+    ("us-isof-", "aws-iso-f"),
+    ("eusc-", "aws-eusc"),
+)
 
-class _Default(enum.Enum):
-    """The default of an argument for which None means something else (no log group or stream, no identity)."""
+
+class DefaultType(enum.Enum):
+    """The type of :data:`DEFAULT`, to annotate a parameter that passes it on: ``str | DefaultType | None``."""
 
     DEFAULT = "DEFAULT"
+    """The one value of this type; also available as :data:`DEFAULT`."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT"
 
 
-_DEFAULT: Final = _Default.DEFAULT
+DEFAULT: Final = DefaultType.DEFAULT
+"""The default of an argument of :func:`make_lambda_context` for which None means something else.
+
+``log_group_name``, ``log_stream_name`` and ``identity`` take it: pass ``DEFAULT`` for the value the function would
+pick (in a wrapper that forwards its own arguments, say), None for none at all.
+"""
 
 _Payload: TypeAlias = "str | bytes | bytearray | Mapping[str, Any]"
-
-_W3C_FIELDS: Final = ("traceparent", "tracestate", "baggage")
-_CLIENT_FIELDS: Final = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
 
 
 class FakeClock:
@@ -124,7 +142,8 @@ class FakeLambdaContext:
 
     Make one with :func:`make_lambda_context`, which fills in consistent defaults and checks the values; this
     constructor takes the final values as they are. Beyond the runtime's members it records ``log()`` calls in
-    ``logs`` and exposes its ``clock``.
+    ``logs`` and exposes its ``clock``. A copy made with :func:`dataclasses.replace` starts with empty ``logs`` and
+    keeps the ``clock`` (the same object) and the deadline.
     """
 
     function_name: str
@@ -153,8 +172,8 @@ class FakeLambdaContext:
     """The clock the remaining time is measured on; advance it to bring the timeout closer."""
     trace_context: Mapping[str, str] = field(default_factory=dict[str, str])
     """The W3C trace-context fields ``w3c()`` returns."""
-    logs: list[str] = field(default_factory=list[str])
-    """Every message passed to ``log()``, in order."""
+    logs: list[str] = field(default_factory=list[str], init=False)
+    """Every message passed to ``log()``, in order; each context starts with its own empty list."""
 
     def get_remaining_time_in_millis(self) -> int:
         """The whole milliseconds left before ``deadline_ns`` on ``clock``, never below 0."""
@@ -186,11 +205,11 @@ class LambdaContextFactory(Protocol):
         memory_limit_in_mb: int | str = 128,
         timeout: float = 3,
         aws_request_id: str | None = None,
-        log_group_name: str | _Default | None = _DEFAULT,
-        log_stream_name: str | _Default | None = _DEFAULT,
+        log_group_name: str | DefaultType | None = DEFAULT,
+        log_stream_name: str | DefaultType | None = DEFAULT,
         tenant_id: str | None = None,
         client_context: str | bytes | bytearray | Mapping[str, Any] | ClientContext | None = None,
-        identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | _Default | None = _DEFAULT,
+        identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | DefaultType | None = DEFAULT,
         clock: FakeClock | None = None,
         validate: bool = True,
     ) -> FakeLambdaContext:
@@ -208,11 +227,11 @@ def make_lambda_context(
     memory_limit_in_mb: int | str = 128,
     timeout: float = 3,
     aws_request_id: str | None = None,
-    log_group_name: str | _Default | None = _DEFAULT,
-    log_stream_name: str | _Default | None = _DEFAULT,
+    log_group_name: str | DefaultType | None = DEFAULT,
+    log_stream_name: str | DefaultType | None = DEFAULT,
     tenant_id: str | None = None,
     client_context: str | bytes | bytearray | Mapping[str, Any] | ClientContext | None = None,
-    identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | _Default | None = _DEFAULT,
+    identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | DefaultType | None = DEFAULT,
     clock: FakeClock | None = None,
     validate: bool = True,
 ) -> FakeLambdaContext:
@@ -224,21 +243,23 @@ def make_lambda_context(
             version, else ``"$LATEST"``.
         qualifier: An alias or version to end ``invoked_function_arn`` with (``:<qualifier>``); None for an
             unqualified ARN.
-        region: The AWS region in the ARN.
+        region: The AWS region in the ARN, whose partition the ARN names too: ``arn:aws-cn:`` for ``cn-north-1``,
+            ``arn:aws-us-gov:`` for ``us-gov-west-1``, ``arn:aws:`` for the commercial regions.
         account_id: The 12-digit account id in the ARN.
         memory_limit_in_mb: 128 to 10240; an int is written as the runtime gives it, as text (``"512"``).
         timeout: The function timeout in seconds (above 0, at most 900); ``get_remaining_time_in_millis()``
             counts down from it as ``clock`` advances.
         aws_request_id: The request id; a fresh UUID by default.
-        log_group_name: Defaults to ``/aws/lambda/<function_name>``; None as in a SnapStart function, where Lambda
-            does not set it.
-        log_stream_name: Defaults to ``YYYY/MM/DD/[<function_version>]<32 hex digits>`` (today, UTC); None for
-            a function that cannot create a log stream, or a SnapStart function.
+        log_group_name: Defaults to ``/aws/lambda/<function_name>`` (also when given :data:`DEFAULT`); None as in a
+            SnapStart function, where Lambda does not set it.
+        log_stream_name: Defaults to ``YYYY/MM/DD/[<function_version>]<32 hex digits>`` (today, UTC; also when
+            given :data:`DEFAULT`); None for a function that cannot create a log stream, or a SnapStart function.
         tenant_id: The tenant of a tenant-isolated function.
         client_context: The client context as the wire JSON (``str`` or ``bytes``), a mapping or a model;
             validated, then exposed as the runtime exposes it (its ``w3c`` key moves to ``w3c()``).
-        identity: The Cognito identity as camelCase wire JSON, a mapping or a model; validated. By default an
-            identity with None fields, as the runtime builds it; None for no identity object at all.
+        identity: The Cognito identity as camelCase wire JSON, a mapping or a model; validated. By default (or
+            given :data:`DEFAULT`) an identity with None fields, as the runtime builds it; None for no identity
+            object at all.
         clock: The clock to count the remaining time on; a new frozen :class:`FakeClock` by default.
         validate: False to build ``client_context`` and ``identity`` from the JSON or mapping exactly as the runtime
             does, unchecked (objects are used as they are), to test how a handler copes with what the runtime lets
@@ -270,12 +291,13 @@ def make_lambda_context(
     if clock is None:
         clock = FakeClock()
 
-    arn = f"arn:aws:lambda:{region}:{account_id}:function:{function_name}"
+    partition = next((name for prefix, name in _PARTITIONS if region.startswith(prefix)), "aws")
+    arn = f"arn:{partition}:lambda:{region}:{account_id}:function:{function_name}"
     if qualifier is not None:
         arn = f"{arn}:{qualifier}"
-    if isinstance(log_group_name, _Default):
+    if isinstance(log_group_name, DefaultType):
         log_group_name = f"/aws/lambda/{function_name}"
-    if isinstance(log_stream_name, _Default):
+    if isinstance(log_stream_name, DefaultType):
         today = datetime.now(timezone.utc).strftime("%Y/%m/%d")
         log_stream_name = f"{today}/[{function_version}]{uuid.uuid4().hex}"
 
@@ -346,23 +368,23 @@ def _client_context(
     trace_context: dict[str, str] = {}
     if isinstance(raw_w3c, dict):
         w3c = cast("dict[str, Any]", raw_w3c)
-        trace_context = {name: w3c[name] for name in _W3C_FIELDS if isinstance(w3c.get(name), str)}
+        trace_context = {name: w3c[name] for name in W3C_FIELDS if isinstance(w3c.get(name), str)}
     client = payload.get("client")
     mobile_client = None
     if isinstance(client, dict):
         client_fields = cast("dict[str, Any]", client)
-        mobile_client = _FakeMobileClient(*(client_fields.get(name) for name in _CLIENT_FIELDS))
+        mobile_client = _FakeMobileClient(**{name: client_fields.get(name) for name in MOBILE_CLIENT_FIELDS})
     elif client is not None:
         raise ValueError(f"client_context.client must be a JSON object; the runtime fails the invocation on {client!r}")
     fake = _FakeClientContext(client=mobile_client, custom=payload.get("custom"), env=payload.get("env"))
     return fake, trace_context
 
 
-def _identity(value: _Payload | CognitoIdentity | _Default | None, validate: bool) -> CognitoIdentity | None:
+def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: bool) -> CognitoIdentity | None:
     if value is None:
         return None
     data: object
-    if isinstance(value, _Default):
+    if isinstance(value, DefaultType):
         data = None
     elif validate:
         from ._models import parse_cognito_identity

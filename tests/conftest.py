@@ -1,14 +1,18 @@
-"""Shared by the tests that run tools (type checkers, ruff, stubtest) as subprocesses."""
+"""Shared fixtures: running tools as subprocesses, and contexts built by the real runtime."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from awslambdaric.lambda_context import LambdaContext as RuntimeLambdaContext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,3 +34,59 @@ def run_module() -> RunModule:
         )
 
     return run
+
+
+# The variables Lambda sets in every execution environment, as the runtime_context fixture sets them.
+RUNTIME_ENVIRONMENT = {
+    "AWS_LAMBDA_FUNCTION_NAME": "orders",
+    "AWS_LAMBDA_FUNCTION_VERSION": "7",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
+    "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/orders",
+    "AWS_LAMBDA_LOG_STREAM_NAME": "2025/01/01/[7]0123456789abcdef0123456789abcdef",
+}
+RUNTIME_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:orders:live"
+RUNTIME_REQUEST_ID = "request-1"
+
+# awslambdaric ships no type information, and the project's stubs cover its lambda_context module only.
+_create_lambda_context: Callable[..., RuntimeLambdaContext] = importlib.import_module(
+    "awslambdaric.bootstrap"
+).create_lambda_context
+
+
+class RuntimeContextFactory(Protocol):
+    """The type of the ``runtime_context`` fixture."""
+
+    def __call__(
+        self,
+        client_context: str | None = None,
+        identity: str | None = None,
+        tenant_id: str | None = None,
+        *,
+        remaining_ms: int = 30_000,
+    ) -> RuntimeLambdaContext: ...
+
+
+@pytest.fixture
+def runtime_context(monkeypatch: pytest.MonkeyPatch) -> RuntimeContextFactory:
+    """Build contexts exactly as the runtime does before each invocation, from the raw header texts.
+
+    ``client_context`` and ``identity`` are the ``Lambda-Runtime-Client-Context`` and
+    ``Lambda-Runtime-Cognito-Identity`` header texts (None: the header is absent), ``tenant_id`` the
+    ``Lambda-Runtime-Aws-Tenant-Id`` header. The ``AWS_LAMBDA_*`` variables of :data:`RUNTIME_ENVIRONMENT` are set for
+    the test; a test may change or delete them before building. The runtime's own exceptions (AttributeError for a
+    header of the wrong shape, FaultException for one that is not JSON) propagate.
+    """
+    for name, value in RUNTIME_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+
+    def build(
+        client_context: str | None = None,
+        identity: str | None = None,
+        tenant_id: str | None = None,
+        *,
+        remaining_ms: int = 30_000,
+    ) -> RuntimeLambdaContext:
+        deadline_ms = int(time.time() * 1000) + remaining_ms
+        return _create_lambda_context(client_context, identity, deadline_ms, RUNTIME_REQUEST_ID, RUNTIME_ARN, tenant_id)
+
+    return build

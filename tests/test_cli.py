@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from lambda_context_types import _cli
+from lambda_context_types import ContextValidationError, _cli
 from lambda_context_types._cli import MAX_INPUT_BYTES, main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -185,6 +185,7 @@ def test_validate_json_report_of_a_valid_payload(cli: Cli) -> None:
         "what": "client context",
         "form": "JSON",
         "errors": [],
+        "omitted": 0,
         "runtimes": [],
         "findings": [],
         "payload": load(ANDROID),
@@ -200,6 +201,21 @@ def test_validate_json_report_of_an_invalid_payload(cli: Cli) -> None:
     assert report["payload"] is None
     assert {error["path"] for error in report["errors"]} >= {"client.installation_id", "custom"}
     assert all(set(error) == {"path", "message"} and error["message"] for error in report["errors"])
+
+
+def test_validate_json_counts_the_problems_it_does_not_list(cli: Cli, tmp_path: Path) -> None:
+    from lambda_context_types import parse_client_context
+
+    text = json.dumps({"env": {f"k{i}": i for i in range(30)}})
+    with pytest.raises(ContextValidationError) as caught:
+        parse_client_context(text)
+    assert caught.value.omitted > 0
+
+    report = strict_json(cli("validate", "--json", write(tmp_path, text)).out)
+
+    assert len(report["errors"]) == len(caught.value.problems)
+    assert report["omitted"] == caught.value.omitted
+    assert len(report["errors"]) + report["omitted"] == 30
 
 
 def test_validate_reads_standard_input(cli: Cli) -> None:
@@ -225,6 +241,36 @@ def test_validate_refuses_endless_standard_input(cli: Cli) -> None:
 
     assert result.status == 1
     assert f"{MAX_INPUT_BYTES:,} bytes" in result.out
+
+
+def test_json_past_the_invoke_limit_is_valid_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, json.dumps(oversize_for_invoke()))
+    refused = cli("encode", path)
+    assert refused.status == 1
+
+    text = cli("validate", path)
+    strict = cli("validate", "--strict", path)
+    report = strict_json(cli("validate", "--json", path).out)
+
+    assert text.status == 0
+    warnings = [line for line in text.out.splitlines() if line.startswith("warning: ")]
+    # The same words encode refuses with, as a warning: the payload is valid, it just cannot be sent this way.
+    refusal = refused.err.splitlines()[1].removeprefix("  (top level): ")
+    assert warnings == [
+        f"warning: invoke: (top level): too large: {refusal} (fix: move the data into the event payload)"
+    ]
+    assert strict.status == 1
+    assert strict.out.splitlines()[-1].startswith("--strict: ")
+    assert report["valid"] is True
+    assert report["runtimes"] == []
+    assert [(f["runtime"], f["effect"]) for f in report["findings"]] == [("invoke", "too large")]
+
+
+def test_json_within_the_invoke_limit_has_no_warning(cli: Cli) -> None:
+    result = cli("validate", ANDROID)
+
+    assert not [line for line in result.out.splitlines() if line.startswith("warning: ")]
+    assert result.out.splitlines()[-1] != ""
 
 
 def test_a_base64_payload_past_the_invoke_limit_is_invalid(cli: Cli, tmp_path: Path) -> None:
@@ -278,6 +324,88 @@ def test_validate_never_crashes(cli: Cli, tmp_path: Path, data: bytes, mode: lis
         report = strict_json(result.out)
         assert report["valid"] is (result.status == 0)
         assert report["errors"] or report["valid"]
+
+
+@pytest.mark.parametrize(
+    ("data", "form"),
+    [
+        (b"e30=", "base64"),
+        (b"  \n e30=\n", "base64"),
+        (b"-_-_", "base64"),
+        (b"+/+/", "base64"),
+        (b"{}", "JSON"),
+        (b"[]", "JSON"),
+        (b'"e30="', "JSON"),
+        (b"null", "JSON"),
+        (b"true", "JSON"),
+        (b"-12.5e3", "JSON"),
+        (b"1234", "JSON"),
+        (b"NaN", "JSON"),
+        (b"Infinity", "JSON"),
+        (b" \t-Infinity\n", "JSON"),
+        (b"\xef\xbb\xbf{}", "JSON"),
+        (b"\xef\xbb\xbfe30=", "JSON"),
+    ],
+    ids=repr,
+)
+def test_input_detection(cli: Cli, tmp_path: Path, data: bytes, form: str) -> None:
+    assert strict_json(cli("validate", "--json", write(tmp_path, data)).out)["form"] == form
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_json_constant_gets_a_json_error_not_a_base64_one(cli: Cli, tmp_path: Path, constant: str) -> None:
+    result = cli("validate", write(tmp_path, f" {constant}\n"))
+
+    assert result.status == 1
+    assert "JSON object" in result.out
+    assert constant in result.out
+    assert "base64" not in result.out
+
+
+def test_a_byte_order_mark_reaches_the_models_message(cli: Cli, tmp_path: Path) -> None:
+    from lambda_context_types import parse_client_context
+
+    data = b"\xef\xbb\xbf{}"
+    with pytest.raises(ContextValidationError) as caught:
+        parse_client_context(data)
+
+    for command in ("validate", "encode"):
+        result = cli(command, write(tmp_path, data))
+        assert result.status == 1
+        assert (result.out or result.err).splitlines() == str(caught.value).splitlines()
+
+
+@pytest.mark.parametrize("data", [b"", b" ", b"\n\n", b" \t\r\n"], ids=repr)
+@pytest.mark.parametrize(
+    ("argv", "what"),
+    [
+        (["validate"], "client context"),
+        (["validate", "--identity"], "Cognito identity"),
+        (["encode"], "client context"),
+        (["decode"], "client context"),
+    ],
+)
+def test_blank_input_is_empty(cli: Cli, tmp_path: Path, data: bytes, argv: list[str], what: str) -> None:
+    result = cli(*argv, write(tmp_path, data))
+
+    assert result.status == 1
+    assert f"(top level): empty text: a {what} is a JSON object" in result.out + result.err
+
+
+def test_validate_quotes_keys_the_way_error_paths_do(cli: Cli, tmp_path: Path) -> None:
+    payload = {"custom": {"a b": "1", "a.b": "2", "": "3", "plain_key-1": "4"}, "x y": "5"}
+
+    result = cli("validate", write(tmp_path, json.dumps(payload)))
+
+    assert result.status == 0
+    assert result.out.splitlines()[1:] == [
+        "custom:",
+        '  ["a b"]:     "1"',
+        '  ["a.b"]:     "2"',
+        '  [""]:        "3"',
+        '  plain_key-1: "4"',
+        '["x y"]: "5"',
+    ]
 
 
 def test_validate_escapes_terminal_controls_from_the_payload(cli: Cli, tmp_path: Path) -> None:
@@ -366,10 +494,23 @@ def test_an_event_invocation_does_not_carry_the_client_context(cli: Cli) -> None
     assert [finding["runtime"] for finding in strict_json(result.out)["findings"]] == ["invoke"]
 
 
-def test_runtime_names_match_the_report() -> None:
+def test_runtime_and_invocation_type_choices_come_from_the_report(cli: Cli) -> None:
     from lambda_context_types import RUNTIMES
 
-    assert _cli._RUNTIME_NAMES == RUNTIMES  # pyright: ignore[reportPrivateUsage]
+    text = cli("validate", "--help").out
+
+    assert f"{', '.join(RUNTIMES)} or all" in " ".join(text.split())
+    assert "RequestResponse, Event, DryRun" in " ".join(text.split())
+
+
+def test_go_findings_follow_the_order_of_the_file(cli: Cli, tmp_path: Path) -> None:
+    # The layout shows the model's order; the report works on the text, where "custom" comes later and wins in Go.
+    path = write(tmp_path, '{"Custom": {"a": "1"}, "custom": {"a": "2"}}')
+    encoded = write(tmp_path, base64.b64encode(path.read_bytes()), "payload.b64")
+
+    for source in (path, encoded):
+        findings = strict_json(cli("validate", "--json", "--runtime", "go", source).out)["findings"]
+        assert [(f["path"], f["effect"]) for f in findings] == [("custom", "merged")]
 
 
 # usage and I/O errors ------------------------------------------------------------------------------------------------
@@ -429,15 +570,6 @@ def test_a_directory_exits_2(cli: Cli, tmp_path: Path, command: str) -> None:
 
     assert result.status == 2
     assert result.err.startswith(f"lambda-context: error: cannot read {str(tmp_path)!r}: ")
-
-
-def test_closed_standard_input_exits_2(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", None)
-
-    result = cli("validate", "-")
-
-    assert result.status == 2
-    assert result.err == "lambda-context: error: cannot read standard input: it is closed\n"
 
 
 class _FailingStream(io.StringIO):
@@ -709,6 +841,49 @@ def test_a_reader_that_goes_away_leaves_no_traceback() -> None:
 
     assert process.wait(timeout=60) == 2  # the child starts long after the close, so its first write fails
     assert stderr == b""
+
+
+# A stream closed when the script starts (`<&-`, `>&-`, `2>&-`) is None in Python, not a stream that fails.
+posix_shell = pytest.mark.skipif(os.name == "nt", reason="closing a descriptor with the POSIX shell's <&-")
+
+
+def _sh(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["/bin/sh", "-c", command, "sh", str(_script())], capture_output=True, text=True, check=False, timeout=60
+    )
+
+
+@posix_shell
+def test_closed_standard_input_exits_2() -> None:
+    completed = _sh('"$1" validate - <&-')
+
+    assert completed.returncode == 2
+    assert completed.stderr == "lambda-context: error: cannot read standard input: it is closed\n"
+
+
+@posix_shell
+def test_closed_standard_output_exits_2() -> None:
+    completed = _sh(f'"$1" validate {ANDROID} >&-')
+
+    assert completed.returncode == 2
+    assert completed.stderr == "lambda-context: error: cannot write the output: standard output is closed\n"
+
+
+@posix_shell
+def test_closed_standard_error_keeps_errors_out_of_standard_output() -> None:
+    completed = _sh('"$1" validate /nonexistent/payload.json 2>&-')
+
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+
+
+def test_the_script_help_does_not_import_pydantic() -> None:
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    completed = subprocess.run([_script(), "--help"], capture_output=True, text=True, env=env, check=False, timeout=60)
+
+    assert completed.returncode == 0
+    assert "lambda_context_types._portability" in completed.stderr  # the import log is really there
+    assert "pydantic" not in completed.stderr
 
 
 def test_help_does_not_import_pydantic() -> None:

@@ -17,11 +17,11 @@ from typing import Any
 
 import boto3
 import pytest
-from awslambdaric.lambda_context import LambdaContext as RuntimeContext
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
+from conftest import RuntimeContextFactory
 from mypy_boto3_lambda import LambdaClient
 from urllib3.response import HTTPResponse
 
@@ -67,11 +67,14 @@ def test_the_example_tests_pass_in_a_project_with_no_conftest(pytester: pytest.P
     result.assert_outcomes(passed=7)
 
 
-def test_the_basic_handler_runs_with_the_real_runtime_context(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_basic_handler_runs_with_the_real_runtime_context(
+    monkeypatch: pytest.MonkeyPatch, runtime_context: RuntimeContextFactory
+) -> None:
     handler_basic = load("handler_basic", monkeypatch)
     monkeypatch.setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
     header = json.dumps({"client": {"app_title": "Orders"}, "custom": {"tier": 3}})
-    real = RuntimeContext("req", json.loads(header), {"cognitoIdentityId": "us-east-1:abc"}, 0)
+    # A deadline already past, so the remaining time is the runtime's floor of 0 whatever the test's speed.
+    real = runtime_context(header, '{"cognitoIdentityId": "us-east-1:abc"}', remaining_ms=-1000)
 
     result = handler_basic.handler({"name": "Ada"}, real)
 
@@ -83,9 +86,11 @@ def test_the_basic_handler_runs_with_the_real_runtime_context(monkeypatch: pytes
     assert result["time_left_ms"] == 0
 
 
-def test_the_validating_handler_reports_bad_fields_of_the_real_runtime_context(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_validating_handler_reports_bad_fields_of_the_real_runtime_context(
+    monkeypatch: pytest.MonkeyPatch, runtime_context: RuntimeContextFactory
+) -> None:
     handler_validate = load("handler_validate", monkeypatch)
-    real = RuntimeContext("req", {"client": {"app_title": ["Orders"]}, "custom": {"k": "v"}}, None, 0)
+    real = runtime_context('{"client": {"app_title": ["Orders"]}, "custom": {"k": "v"}}')
 
     result = handler_validate.handler({}, real)
 
@@ -117,7 +122,9 @@ def test_the_invoke_example_sends_the_client_context_it_built(monkeypatch: pytes
     assert len(expected_base64.encode()) <= MAX_CLIENT_CONTEXT_BYTES
 
 
-def test_the_client_context_travels_to_the_handler(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_client_context_travels_to_the_handler(
+    monkeypatch: pytest.MonkeyPatch, runtime_context: RuntimeContextFactory
+) -> None:
     """From to_base64() through botocore's own request to the header, then into the runtime and the handler."""
     invoke = load("invoke_with_client_context", monkeypatch)
     handler_validate = load("handler_validate", monkeypatch)
@@ -138,9 +145,9 @@ def test_the_client_context_travels_to_the_handler(monkeypatch: pytest.MonkeyPat
     assert request.url.endswith("/functions/profile/invocations")
     header = request.headers["X-Amz-Client-Context"]
     header_text = header.decode() if isinstance(header, bytes) else header
-    # What Lambda does with the header: decode it and hand the JSON text to the runtime, which json.loads it.
+    # What Lambda does with the header: decode it and hand the JSON text to the runtime.
     delivered = base64.b64decode(header_text, validate=True).decode()
-    real = RuntimeContext("req", json.loads(delivered), None, 0)
+    real = runtime_context(delivered)
     expected = {"statusCode": 200, "app": "Orders", "version": "1.4.2", "custom": {"user_id": "user-1"}}
     assert handler_validate.handler({}, real) == expected
     assert handler_validate.handler({}, make_lambda_context(client_context=delivered)) == expected

@@ -25,6 +25,7 @@ import base64
 import datetime
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -234,10 +235,10 @@ def test_models_are_frozen() -> None:
     model = parse_client_context('{"client": {"app_title": "x"}}')
 
     with pytest.raises(ValueError, match="frozen"):
-        model.client = None
+        model.client = None  # type: ignore[misc]
     assert model.client is not None
     with pytest.raises(ValueError, match="frozen"):
-        model.client.app_title = "y"
+        model.client.app_title = "y"  # type: ignore[misc]
 
 
 def test_public_names_are_exported_lazily() -> None:
@@ -429,6 +430,58 @@ def test_messages_say_what_is_wrong_and_the_fix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        ({"\ud800": 1}, ""),
+        ({"client": {"\udc00": "x"}}, "client"),
+        ({"w3c": {"\ud800": "x"}}, "w3c"),
+        ({"env": {"\ud800": "x"}}, "env"),
+        ({"custom": {"\ud800": "x"}}, "custom"),
+    ],
+)
+def test_a_lone_surrogate_in_a_key_is_reported_as_a_key(data: Any, path: str) -> None:
+    error = client_context_error(data)
+
+    assert paths(error) == [path]
+    assert error.problems[0].message.startswith('key string "\\ud')
+    assert error.problems[0].message.endswith("contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode")
+
+
+def test_an_identity_key_with_a_lone_surrogate_is_reported_as_a_key() -> None:
+    error = identity_error({"\ud800": "x"})
+
+    assert error.problems[0].message.startswith('key string "\\ud800"')
+
+
+@pytest.mark.parametrize("data", ["\ufeff{}", b"\xef\xbb\xbf{}", bytearray(b"\xef\xbb\xbf{}")])
+def test_a_byte_order_mark_is_named_with_the_fix(data: str | bytes | bytearray) -> None:
+    error = client_context_error(data)
+
+    assert paths(error) == [""]
+    assert "byte order mark" in error.problems[0].message
+    assert error.problems[0].message.endswith("save without a byte order mark")
+    assert "byte order mark" in identity_error(data).problems[0].message
+
+
+@pytest.mark.parametrize("data", ["", "   ", " \t\r\n", b"", b"\n", bytearray(b" ")])
+def test_empty_and_whitespace_text_get_the_empty_text_message(data: str | bytes | bytearray) -> None:
+    error = client_context_error(data)
+
+    assert error.problems == (Problem("", "empty text: a client context is a JSON object; send {} for an empty one"),)
+
+
+def test_the_error_pickles_and_copies_with_its_count() -> None:
+    import copy
+    import pickle
+
+    error = client_context_error({"custom": {f"k{i}": {i} for i in range(25)}})
+    for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert isinstance(clone, ContextValidationError)
+        assert (clone.what, clone.problems, clone.omitted) == (error.what, error.problems, 5)
+        assert str(clone) == str(error)
+
+
+@pytest.mark.parametrize(
     "data",
     [
         b'{"a": "\xff"}',  # not UTF-8
@@ -472,14 +525,47 @@ def test_nesting_limit_in_json_text() -> None:
     assert paths(client_context_error('{"a":' * 100_000 + "1" + "}" * 100_000)) == [""]
 
 
-def test_megabytes_of_data_are_parsed_or_refused_in_linear_time() -> None:
+def test_megabytes_of_data_are_parsed_and_a_huge_report_lists_20_problems_and_counts_the_rest() -> None:
     big = json.dumps({"custom": {f"k{i}": "v" * 100 for i in range(20_000)}})  # about 2.3 MB
     assert len(parse_client_context(big).custom or {}) == 20_000
 
-    bad = json.dumps({"env": {f"k{i}": i for i in range(100_000)}})
-    error = client_context_error(bad)
-    assert len(error.problems) == 21
-    assert error.problems[-1] == Problem("", "and 99,980 more problems")
+    bad = {"env": {f"k{i}": i for i in range(100_000)}}
+    for data in (json.dumps(bad), bad):
+        error = client_context_error(data)
+        assert paths(error) == [f"env.k{i}" for i in range(20)]
+        assert error.omitted == 99_980
+        lines = str(error).splitlines()
+        assert lines[0] == "invalid client context: 100,000 problems"
+        assert lines[-1] == "  ... and 99,980 more"
+        assert len(lines) == 22
+
+
+def test_python_input_counts_every_problem_past_the_listed_ones() -> None:
+    # The free-form walk of Python values goes on counting after it stops listing.
+    error = client_context_error({"custom": {f"k{i}": {i} for i in range(30)}})
+
+    assert len(error.problems) == 20
+    assert error.omitted == 10
+    assert str(error).splitlines()[0] == "invalid client context: 30 problems"
+    assert str(error).splitlines()[-1] == "  ... and 10 more"
+
+
+def test_a_short_report_omits_nothing() -> None:
+    error = client_context_error({"client": {"app_title": 1}})
+
+    assert error.omitted == 0
+    assert str(error) == (
+        "invalid client context: 1 problem\n"
+        '  client.app_title: expected a string or null, got number 1; send it as a string: "1"'
+    )
+
+
+def test_typed_fields_are_reported_before_free_form_values_whatever_the_payload_order() -> None:
+    payload = {"zz": float("nan"), "custom": {"a": {1}}, "env": {"b": 2}, "client": {"app_title": 3}}
+    text = '{"zz": NaN, "custom": {"a": Infinity}, "env": {"b": 2}, "client": {"app_title": 3}}'
+
+    assert paths(client_context_error(payload)) == ["client.app_title", "env.b", "custom.a", "zz"]
+    assert paths(client_context_error(text)) == ["client.app_title", "env.b", "zz", "custom.a"]
 
 
 def test_identity_broken() -> None:
@@ -701,3 +787,40 @@ def test_json_schema_describes_fields() -> None:
     assert client["app_version_code"]["description"].startswith("The version code, as text")
     assert client["app_title"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
     assert CognitoIdentityModel.model_json_schema(by_alias=True)["properties"]["cognitoIdentityId"]["description"]
+
+
+def all_descriptions(schema: Any) -> Iterator[str]:
+    if isinstance(schema, dict):
+        for key, value in schema.items():  # pyright: ignore[reportUnknownVariableType]
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from all_descriptions(value)
+    elif isinstance(schema, list):
+        for item in schema:  # pyright: ignore[reportUnknownVariableType]
+            yield from all_descriptions(item)
+
+
+@pytest.mark.parametrize("model", [ClientContextModel, CognitoIdentityModel])
+def test_json_schema_descriptions_are_plain_text(model: type[ClientContextModel | CognitoIdentityModel]) -> None:
+    descriptions = list(all_descriptions(model.model_json_schema(by_alias=True)))
+
+    assert len(descriptions) >= 3
+    for description in descriptions:
+        assert "`" not in description, description
+        assert not re.search(r":[a-z]+:", description), description
+
+
+def test_json_schema_names_are_public_and_model_descriptions_are_the_summary() -> None:
+    schema = ClientContextModel.model_json_schema(by_alias=True)
+
+    assert all(not name.startswith("_") for name in schema["$defs"])
+    assert schema["$defs"]["JsonValue"] == {}
+    assert schema["description"] == "A validated client context: what an invoker attached to a synchronous invocation."
+    assert schema["$defs"]["MobileClientModel"]["description"] == (
+        "The calling application, as the AWS Mobile SDKs describe it: the client context's client object."
+    )
+    assert schema["properties"]["services"]["description"] == (
+        'Per-service settings the mobile SDKs add, such as {"mobile_analytics": {"app_id": "..."}}.'
+    )
+    assert json.dumps(schema).count("_JsonValue") == 0

@@ -3,17 +3,17 @@ issue's acceptance examples, and the Python rules checked against the real awsla
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
 import pytest
-from awslambdaric import bootstrap
 from awslambdaric.lambda_context import LambdaContext as RuntimeContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lambda_context_types import RUNTIMES, ContextValidationError, Finding, check_portability
+from lambda_context_types import RUNTIMES, ContextValidationError, Finding, Runtime, check_portability
 
 TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
 FULL_CLIENT = {
@@ -188,10 +188,36 @@ def test_messages_are_specific() -> None:
     (client_id,) = check_portability({"client": {"client_id": "x"}}, ["java"])
     assert client_id.fix == "send it as 'installation_id'"
 
-    (number,) = check_portability({"custom": {"n": 5}}, ["java"])
-    assert "'5'" in number.message
+    (flag,) = check_portability({"custom": {"b": True}}, ["java"])
+    assert "'true'" in flag.message
     (flag,) = check_portability({"custom": {"b": True}}, ["dotnet"])
     assert "'True'" in flag.message
+
+
+@pytest.mark.parametrize("runtime", ["java", "dotnet"])
+def test_a_stringified_number_is_not_quoted_as_python_rewrote_it(runtime: Runtime) -> None:
+    # Both runtimes keep the literal as it was written, which Python's reading (1E2 -> 100.0) has already lost.
+    (number,) = check_portability('{"custom": {"n": 1E2}}', runtime)
+
+    assert number.effect == "stringified"
+    assert "as sent" in number.message
+    assert "100" not in number.message
+
+
+def test_the_python_w3c_fix_names_where_w3c_exists() -> None:
+    (moved,) = check_portability({"w3c": W3C}, "python")
+
+    assert moved.fix is not None
+    assert "awslambdaric 4.2" in moved.fix
+    assert "lambda_context_types.testing.FakeLambdaContext" in moved.fix
+    assert "Protocol does not declare it" in moved.fix
+    # What the fix promises holds: both objects have w3c(), the Protocol does not.
+    from lambda_context_types import LambdaContext
+    from lambda_context_types.testing import FakeLambdaContext
+
+    assert callable(RuntimeContext.w3c)
+    assert callable(FakeLambdaContext.w3c)
+    assert not hasattr(LambdaContext, "w3c")
 
 
 def test_every_finding_names_its_source() -> None:
@@ -222,7 +248,10 @@ def test_size_limit_matches_the_encoder() -> None:
     assert check_portability(payload(n)) == []
     (too_large,) = check_portability(payload(n + 1))
     assert (too_large.runtime, too_large.path, too_large.effect) == ("invoke", "", "too large")
-    assert "3583" in too_large.message
+    with pytest.raises(ContextValidationError) as refused:
+        parse_client_context(payload(n + 1)).to_base64()
+    assert too_large.message == refused.value.problems[0].message
+    assert "3,583" in too_large.message
 
 
 @pytest.mark.parametrize("invocation_type", ["Event", "DryRun"])
@@ -241,7 +270,7 @@ def test_runtimes_filter_and_order() -> None:
 
     order = [f.runtime for f in check_portability(payload, ["rust", "python", "rust"])]
     assert order == ["python", "rust", "rust"]
-    assert {f.runtime for f in check_portability(payload, cast(Any, "java"))} == {"java"}
+    assert {f.runtime for f in check_portability(payload, "java")} == {"java"}
     assert check_portability(payload, []) == []
 
 
@@ -288,6 +317,60 @@ def test_paths_are_written_like_validation_problems() -> None:
     assert [problem.path for problem in caught.value.problems] == ['env["a b"]']
 
 
+# --- Go reads keys case-insensitively: which key comes later is the one whose values win ---------------------------
+
+
+def merged(findings: list[Finding]) -> list[str]:
+    return [finding.path for finding in findings if finding.effect == "merged"]
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_go_merged_follows_the_order_of_the_text(as_bytes: bool) -> None:
+    # The model writes "custom" (a field) before "Custom" (an unknown key); Go decodes in the text's order.
+    text = '{"Custom": {"a": "1"}, "custom": {"a": "2"}}'
+
+    (finding,) = [f for f in check_portability(text.encode() if as_bytes else text, "go") if f.effect == "merged"]
+
+    assert finding.path == "custom"
+    assert "the later one, 'custom', wins" in finding.message
+    assert merged(check_portability('{"custom": {"a": "2"}, "Custom": {"a": "1"}}', "go")) == ["Custom"]
+
+
+def test_go_merged_inside_client_follows_the_order_of_the_text() -> None:
+    assert merged(check_portability('{"client": {"App_Title": "b", "app_title": "a"}}', "go")) == ["client.app_title"]
+    assert merged(check_portability('{"client": {"app_title": "a", "App_Title": "b"}}', "go")) == ["client.App_Title"]
+
+
+def test_go_merged_follows_the_order_of_a_mapping() -> None:
+    assert merged(check_portability({"Custom": {"a": "1"}, "custom": {"a": "2"}}, "go")) == ["custom"]
+    assert merged(check_portability({"custom": {"a": "2"}, "Custom": {"a": "1"}}, "go")) == ["Custom"]
+    assert merged(check_portability({"client": {"App_Title": "b", "app_title": "a"}}, "go")) == ["client.app_title"]
+
+
+def test_a_mapping_that_fails_on_a_second_read_falls_back_to_the_models_order() -> None:
+    class ReadOnce(Mapping[str, Any]):
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.data = data
+            self.reads = 0
+
+        def __getitem__(self, key: str) -> Any:
+            return self.data[key]
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+        def __iter__(self) -> Iterator[str]:
+            self.reads += 1
+            if self.reads > 1:
+                raise RuntimeError("read twice")
+            return iter(self.data)
+
+    payload = ReadOnce({"Custom": {"a": "1"}, "custom": {"a": "2"}})
+
+    # The model writes "custom" first, so "Custom" is the later key.
+    assert merged(check_portability(payload, "go")) == ["Custom"]
+
+
 def test_finding_is_frozen_and_comparable() -> None:
     finding = Finding("go", "client.app_version_name", "dropped", "m", None)
 
@@ -310,7 +393,8 @@ def lambda_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def runtime_context(payload: Mapping[str, Any]) -> RuntimeContext:
     """What awslambdaric hands the handler for this Lambda-Runtime-Client-Context header."""
-    create = cast(Any, bootstrap).create_lambda_context
+    bootstrap: Any = importlib.import_module("awslambdaric.bootstrap")  # untyped; the stubs cover lambda_context only
+    create = bootstrap.create_lambda_context
     return cast(RuntimeContext, create(json.dumps(payload), None, 2**42, "request-id", "arn:aws:lambda:fn", None))
 
 

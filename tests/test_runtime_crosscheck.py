@@ -9,44 +9,21 @@ out, as the runtime cannot tell null from absent).
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from awslambdaric.lambda_context import LambdaContext
-from hypothesis import given, settings
+from conftest import RuntimeContextFactory
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lambda_context_types import ContextValidationError, parse_client_context, parse_cognito_identity
+from lambda_context_types._protocols import MOBILE_CLIENT_FIELDS, W3C_FIELDS
 
 CORPUS = Path(__file__).parent / "corpus"
 CLIENT_CONTEXTS = sorted((CORPUS / "client-context").glob("*.json"))
 IDENTITIES = sorted((CORPUS / "cognito-identity").glob("*.json"))
-
-CLIENT_FIELDS = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
-W3C_FIELDS = ("traceparent", "tracestate", "baggage")
-
-
-@pytest.fixture(autouse=True)
-def lambda_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "crosscheck")
-    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
-    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
-    monkeypatch.setenv("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/crosscheck")
-    monkeypatch.setenv("AWS_LAMBDA_LOG_STREAM_NAME", "2024/05/01/[$LATEST]0123456789abcdef")
-
-
-# awslambdaric has no type information, and the project's stubs cover its lambda_context module only.
-create_lambda_context: Callable[..., LambdaContext] = importlib.import_module(
-    "awslambdaric.bootstrap"
-).create_lambda_context
-
-
-def runtime_context(client_context: str | None, identity: str | None = None) -> LambdaContext:
-    return create_lambda_context(client_context, identity, 0, "request-id", "arn:aws:lambda:::function:x", None)
 
 
 def what_the_runtime_keeps(header: dict[str, Any]) -> dict[str, Any]:
@@ -54,12 +31,12 @@ def what_the_runtime_keeps(header: dict[str, Any]) -> dict[str, Any]:
     kept = {key: header[key] for key in ("custom", "env") if header.get(key) is not None}
     client = header.get("client")
     if client is not None:
-        kept["client"] = {key: client[key] for key in CLIENT_FIELDS if client.get(key) is not None}
+        kept["client"] = {key: client[key] for key in MOBILE_CLIENT_FIELDS if client.get(key) is not None}
     return kept
 
 
 @pytest.mark.parametrize("path", CLIENT_CONTEXTS, ids=lambda path: path.stem)
-def test_runtime_object_and_header_agree(path: Path) -> None:
+def test_runtime_object_and_header_agree(path: Path, runtime_context: RuntimeContextFactory) -> None:
     header = path.read_text(encoding="utf-8")
     context = runtime_context(header)
     assert context.client_context is not None
@@ -72,7 +49,7 @@ def test_runtime_object_and_header_agree(path: Path) -> None:
         assert getattr(from_runtime, name) == getattr(from_header, name)
     if from_header.client is not None:
         assert from_runtime.client is not None
-        for name in CLIENT_FIELDS:
+        for name in MOBILE_CLIENT_FIELDS:
             assert getattr(from_runtime.client, name) == getattr(from_header.client, name)
     # What the runtime drops: w3c (moved to context.w3c()), services and every unknown key.
     assert from_runtime.w3c is None
@@ -81,7 +58,7 @@ def test_runtime_object_and_header_agree(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", CLIENT_CONTEXTS, ids=lambda path: path.stem)
-def test_runtime_w3c_matches_the_w3c_model(path: Path) -> None:
+def test_runtime_w3c_matches_the_w3c_model(path: Path, runtime_context: RuntimeContextFactory) -> None:
     header = path.read_text(encoding="utf-8")
 
     model = parse_client_context(header)
@@ -91,7 +68,7 @@ def test_runtime_w3c_matches_the_w3c_model(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", IDENTITIES, ids=lambda path: path.stem)
-def test_runtime_identity_and_header_agree(path: Path) -> None:
+def test_runtime_identity_and_header_agree(path: Path, runtime_context: RuntimeContextFactory) -> None:
     header = path.read_text(encoding="utf-8")
 
     from_header = parse_cognito_identity(header)
@@ -106,7 +83,7 @@ def test_runtime_identity_and_header_agree(path: Path) -> None:
     assert from_runtime.to_dict() == known
 
 
-def test_no_headers() -> None:
+def test_no_headers(runtime_context: RuntimeContextFactory) -> None:
     context = runtime_context(None, None)
 
     assert context.client_context is None
@@ -125,7 +102,9 @@ def test_no_headers() -> None:
         ("{not json", "FaultException"),  # reported as Runtime.LambdaContextUnmarshalError
     ],
 )
-def test_headers_the_runtime_fails_on_are_refused(header: str, runtime_error: str) -> None:
+def test_headers_the_runtime_fails_on_are_refused(
+    header: str, runtime_error: str, runtime_context: RuntimeContextFactory
+) -> None:
     with pytest.raises(Exception) as runtime_failure:  # noqa: PT011 - the runtime's own exceptions
         runtime_context(header)
     assert type(runtime_failure.value).__name__ == runtime_error
@@ -134,14 +113,16 @@ def test_headers_the_runtime_fails_on_are_refused(header: str, runtime_error: st
         parse_client_context(header)
 
 
-def test_a_null_header_is_no_client_context_for_the_runtime_and_refused_here() -> None:
+def test_a_null_header_is_no_client_context_for_the_runtime_and_refused_here(
+    runtime_context: RuntimeContextFactory,
+) -> None:
     assert runtime_context("null").client_context is None
 
     with pytest.raises(ContextValidationError, match="must be a JSON object"):
         parse_client_context("null")
 
 
-def test_values_the_runtime_passes_through_unchecked_are_refused() -> None:
+def test_values_the_runtime_passes_through_unchecked_are_refused(runtime_context: RuntimeContextFactory) -> None:
     # The Python runtime hands a number in a client field to the handler as it is; other runtimes fail on it.
     header = '{"client": {"app_version_code": 42}, "env": {"platform_version": 14}}'
     context = runtime_context(header)
@@ -171,7 +152,7 @@ headers = st.fixed_dictionaries(
         "client": st.one_of(
             st.none(),
             st.fixed_dictionaries(
-                {}, optional=dict.fromkeys((*CLIENT_FIELDS, "client_id"), st.one_of(st.none(), text))
+                {}, optional=dict.fromkeys((*MOBILE_CLIENT_FIELDS, "client_id"), st.one_of(st.none(), text))
             ),
         ),
         "custom": st.one_of(st.none(), st.dictionaries(text, json_values, max_size=3)),
@@ -183,9 +164,12 @@ headers = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=100, deadline=None)
-@given(headers)
-def test_generated_headers_agree_with_the_runtime(header: dict[str, Any]) -> None:
+# The fixture only sets the environment and returns the builder, so sharing it between examples is safe.
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=headers)
+def test_generated_headers_agree_with_the_runtime(
+    header: dict[str, Any], runtime_context: RuntimeContextFactory
+) -> None:
     wire = json.dumps(header)
     context = runtime_context(wire)
     assert context.client_context is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import re
@@ -11,13 +12,22 @@ import uuid
 from datetime import datetime, timezone
 from typing import Any
 
+import botocore.session
 import pytest
-from awslambdaric.lambda_context import LambdaContext as RuntimeContext
-from hypothesis import given, settings
+from conftest import RuntimeContextFactory
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lambda_context_types import ContextValidationError, LambdaContext
-from lambda_context_types.testing import FakeClock, FakeLambdaContext, LambdaContextFactory, make_lambda_context
+from lambda_context_types._protocols import MOBILE_CLIENT_FIELDS, W3C_FIELDS
+from lambda_context_types.testing import (
+    DEFAULT,
+    DefaultType,
+    FakeClock,
+    FakeLambdaContext,
+    LambdaContextFactory,
+    make_lambda_context,
+)
 
 
 def test_defaults_are_consistent_and_typed_like_production() -> None:
@@ -52,6 +62,30 @@ def test_names_follow_function_name_region_and_account() -> None:
     context = make_lambda_context(function_name="orders_api", region="eu-central-1", account_id="000011112222")
     assert context.invoked_function_arn == "arn:aws:lambda:eu-central-1:000011112222:function:orders_api"
     assert context.log_group_name == "/aws/lambda/orders_api"
+
+
+def _lambda_regions() -> list[tuple[str, str]]:
+    session = botocore.session.get_session()
+    return [
+        (region, partition)
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions("lambda", partition_name=partition)
+    ]
+
+
+# botocore's own list of the regions where Lambda runs, partition by partition.
+@pytest.mark.parametrize(("region", "partition"), _lambda_regions())
+def test_the_arn_names_the_partition_of_the_region(region: str, partition: str) -> None:
+    context = make_lambda_context(region=region, qualifier="live")
+    assert context.invoked_function_arn == f"arn:{partition}:lambda:{region}:123456789012:function:my-function:live"
+
+
+def test_the_regions_the_review_named_have_their_partitions() -> None:
+    # Spelled out, in case botocore's list changes.
+    assert make_lambda_context(region="cn-north-1").invoked_function_arn.startswith("arn:aws-cn:lambda:cn-north-1:")
+    assert make_lambda_context(region="us-gov-west-1").invoked_function_arn.startswith("arn:aws-us-gov:lambda:")
+    # A region shape no partition claims (a future region, a local emulator's) keeps the commercial partition.
+    assert make_lambda_context(region="xx-future-9").invoked_function_arn.startswith("arn:aws:lambda:xx-future-9:")
 
 
 def test_an_alias_qualifier_ends_the_arn_and_leaves_the_version() -> None:
@@ -194,6 +228,29 @@ def test_explicit_none_values() -> None:
     assert context.tenant_id == "tenant-7"
 
 
+def test_default_gives_the_same_values_as_leaving_the_argument_out() -> None:
+    omitted = make_lambda_context(function_name="orders", aws_request_id="r")
+    given = make_lambda_context(
+        function_name="orders", aws_request_id="r", log_group_name=DEFAULT, log_stream_name=DEFAULT, identity=DEFAULT
+    )
+    assert given.log_group_name == omitted.log_group_name == "/aws/lambda/orders"
+    assert given.log_stream_name is not None
+    assert re.fullmatch(r"\d{4}/\d{2}/\d{2}/\[\$LATEST\][0-9a-f]{32}", given.log_stream_name)
+    assert given.identity is not None
+    assert (given.identity.cognito_identity_id, given.identity.cognito_identity_pool_id) == (None, None)
+
+
+def test_a_wrapper_can_forward_the_default() -> None:
+    def snapstart_context(log_stream_name: str | DefaultType | None = DEFAULT) -> FakeLambdaContext:
+        return make_lambda_context(log_group_name=None, log_stream_name=log_stream_name)
+
+    assert snapstart_context().log_stream_name is not None
+    assert snapstart_context(None).log_stream_name is None
+    assert snapstart_context("s").log_stream_name == "s"
+    assert repr(DEFAULT) == "DEFAULT"
+    assert "= DEFAULT" in str(inspect.signature(make_lambda_context))
+
+
 def test_overrides_are_taken_as_given() -> None:
     context = make_lambda_context(
         aws_request_id="req-1", log_group_name="/custom/group", log_stream_name="2024/01/02/[$LATEST]stream"
@@ -209,6 +266,17 @@ def test_the_fake_is_read_only_like_the_protocol_says() -> None:
     context = make_lambda_context()
     with pytest.raises(AttributeError):
         context.function_name = "other"  # type: ignore[misc]
+
+
+def test_a_replaced_copy_has_its_own_logs_and_the_same_clock() -> None:
+    original = make_lambda_context(timeout=3)
+    original.log("original")
+    copy = dataclasses.replace(original, function_name="other")
+    copy.log("copy")
+    original.clock.advance(1)
+    assert (original.logs, copy.logs) == (["original"], ["copy"])
+    assert copy.clock is original.clock
+    assert copy.get_remaining_time_in_millis() == original.get_remaining_time_in_millis() == 2000
 
 
 def test_importing_testing_does_not_import_pydantic() -> None:
@@ -244,17 +312,6 @@ TRACED: dict[str, Any] = {
 }
 EMPTY_CLIENT: dict[str, Any] = {"client": {}}
 
-RUNTIME_ENV: dict[str, Any] = {
-    "AWS_LAMBDA_FUNCTION_NAME": "my-function",
-    "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
-    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128",
-    "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/my-function",
-    "AWS_LAMBDA_LOG_STREAM_NAME": "2024/01/02/[$LATEST]0123456789abcdef0123456789abcdef",
-}
-
-
-CLIENT_FIELDS = ("installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")
-
 
 def runtime_view(context: Any) -> dict[str, Any]:
     """Everything a handler can read from a context's client context, identity and w3c(), as plain data."""
@@ -267,7 +324,7 @@ def runtime_view(context: Any) -> dict[str, Any]:
         view["client_context"] = {
             "custom": client_context.custom,
             "env": client_context.env,
-            "client": None if client is None else {name: getattr(client, name) for name in CLIENT_FIELDS},
+            "client": None if client is None else {name: getattr(client, name) for name in MOBILE_CLIENT_FIELDS},
         }
     identity = context.identity
     view["identity"] = None if identity is None else (identity.cognito_identity_id, identity.cognito_identity_pool_id)
@@ -277,15 +334,12 @@ def runtime_view(context: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("payload", [ANDROID, IOS, TRACED, EMPTY_CLIENT], ids=["android", "ios", "w3c", "empty"])
 @pytest.mark.parametrize("form", ["str", "bytes", "mapping", "model"])
 def test_client_context_reads_as_the_real_runtime_gives_it(
-    payload: dict[str, Any], form: str, monkeypatch: pytest.MonkeyPatch
+    payload: dict[str, Any], form: str, runtime_context: RuntimeContextFactory
 ) -> None:
     from lambda_context_types import parse_client_context
 
-    for name, value in RUNTIME_ENV.items():
-        monkeypatch.setenv(name, value)
     wire = json.dumps(payload)
-    # The runtime gets the header text and json.loads it, then pops "w3c" from that dict in place.
-    real = RuntimeContext("req", json.loads(wire), None, 0)
+    real = runtime_context(wire)
     given: Any = {
         "str": wire,
         "bytes": wire.encode(),
@@ -312,19 +366,32 @@ def test_the_client_context_has_only_the_runtime_attributes() -> None:
         context.client_context.services  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_the_default_identity_is_the_runtime_s_empty_identity() -> None:
-    real = RuntimeContext("req", None, None, 0)
+def test_the_fake_holders_have_exactly_the_runtime_s_attributes(runtime_context: RuntimeContextFactory) -> None:
+    def public(holder: object) -> set[str]:
+        return {name for name in dir(holder) if not name.startswith("_")}
+
+    real = runtime_context(json.dumps(ANDROID))
+    fake = make_lambda_context(client_context=ANDROID)
+    assert real.client_context is not None
+    assert fake.client_context is not None
+    assert public(fake.client_context) == public(real.client_context) == {"client", "custom", "env"}
+    assert public(fake.client_context.client) == public(real.client_context.client) == set(MOBILE_CLIENT_FIELDS)
+    assert public(fake.identity) == public(real.identity)
+
+
+def test_the_default_identity_is_the_runtime_s_empty_identity(runtime_context: RuntimeContextFactory) -> None:
+    real = runtime_context()
     assert runtime_view(make_lambda_context()) == runtime_view(real)
 
 
 @pytest.mark.parametrize("form", ["str", "bytes", "mapping", "model"])
-def test_identity_reads_as_the_real_runtime_gives_it(form: str) -> None:
+def test_identity_reads_as_the_real_runtime_gives_it(form: str, runtime_context: RuntimeContextFactory) -> None:
     from lambda_context_types import parse_cognito_identity
 
     wire = json.dumps(
         {"cognitoIdentityId": "us-east-1:1111-2222", "cognitoIdentityPoolId": "us-east-1:3333-4444", "extra": 1}
     )
-    real = RuntimeContext("req", None, json.loads(wire), 0)
+    real = runtime_context(identity=wire)
     given: Any = {
         "str": wire,
         "bytes": wire.encode(),
@@ -387,9 +454,11 @@ LOOSE: dict[str, Any] = {
 
 
 @pytest.mark.parametrize("form", ["str", "bytes", "mapping"])
-def test_unvalidated_client_context_reads_as_the_real_runtime_gives_it(form: str) -> None:
+def test_unvalidated_client_context_reads_as_the_real_runtime_gives_it(
+    form: str, runtime_context: RuntimeContextFactory
+) -> None:
     wire = json.dumps(LOOSE)
-    real = RuntimeContext("req", json.loads(wire), None, 0)
+    real = runtime_context(wire)
     given: Any = {"str": wire, "bytes": wire.encode(), "mapping": LOOSE}[form]
 
     fake = make_lambda_context(client_context=given, validate=False)
@@ -410,24 +479,24 @@ def test_unvalidated_payloads_do_not_import_pydantic() -> None:
 
 
 @pytest.mark.parametrize("header", ["", "null"])
-def test_an_empty_or_null_header_is_no_client_context(header: str) -> None:
-    real = RuntimeContext("req", json.loads(header) if header else None, None, 0)
+def test_an_empty_or_null_header_is_no_client_context(header: str, runtime_context: RuntimeContextFactory) -> None:
+    real = runtime_context(header)
     fake = make_lambda_context(client_context=header, validate=False)
     assert fake.client_context is None
     assert real.client_context is None
 
 
 @pytest.mark.parametrize("header", ["[1]", '"text"', '{"client": "x"}', '{"client": [1]}'])
-def test_a_shape_the_runtime_crashes_on_is_refused(header: str) -> None:
+def test_a_shape_the_runtime_crashes_on_is_refused(header: str, runtime_context: RuntimeContextFactory) -> None:
     with pytest.raises(AttributeError):
-        RuntimeContext("req", json.loads(header), None, 0)
+        runtime_context(header)
     with pytest.raises(ValueError, match="the runtime fails the invocation"):
         make_lambda_context(client_context=header, validate=False)
 
 
-def test_unvalidated_identity_reads_as_the_real_runtime_gives_it() -> None:
+def test_unvalidated_identity_reads_as_the_real_runtime_gives_it(runtime_context: RuntimeContextFactory) -> None:
     wire = '{"cognitoIdentityId": 5, "cognito_identity_pool_id": "snake case is ignored"}'
-    real = RuntimeContext("req", None, json.loads(wire), 0)
+    real = runtime_context(identity=wire)
     fake = make_lambda_context(identity=wire, validate=False)
     assert runtime_view(fake) == runtime_view(real)
     with pytest.raises(ValueError, match="the runtime fails the invocation"):
@@ -451,7 +520,7 @@ _json = st.recursive(
 )
 _client = st.fixed_dictionaries(
     {},
-    optional={name: st.none() | _text for name in CLIENT_FIELDS} | {"client_id": _text},
+    optional={name: st.none() | _text for name in MOBILE_CLIENT_FIELDS} | {"client_id": _text},
 )
 _client_context = st.fixed_dictionaries(
     {},
@@ -460,16 +529,19 @@ _client_context = st.fixed_dictionaries(
         "custom": st.dictionaries(_text, _json, max_size=3),
         "env": st.dictionaries(_text, _text, max_size=3),
         "services": st.dictionaries(_text, _json, max_size=2),
-        "w3c": st.fixed_dictionaries({}, optional={"traceparent": _text, "tracestate": _text, "baggage": _text}),
+        "w3c": st.fixed_dictionaries({}, optional=dict.fromkeys((*W3C_FIELDS, "other"), _text)),
     },
 )
 
 
-# No deadline: the first example pays for importing pydantic and building the models.
-@settings(deadline=None)
+# No deadline: the first example pays for importing pydantic and building the models. The runtime_context factory
+# keeps no state between calls, so one per test serves every example.
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=_client_context, validate=st.booleans())
-def test_generated_client_contexts_read_as_the_real_runtime_gives_them(payload: dict[str, Any], validate: bool) -> None:
+def test_generated_client_contexts_read_as_the_real_runtime_gives_them(
+    runtime_context: RuntimeContextFactory, payload: dict[str, Any], validate: bool
+) -> None:
     wire = json.dumps(payload)
-    real = RuntimeContext("req", json.loads(wire), None, 0)
+    real = runtime_context(wire)
     fake = make_lambda_context(client_context=wire, validate=validate)
     assert runtime_view(fake) == runtime_view(real)

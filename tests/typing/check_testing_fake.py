@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from typing_extensions import assert_type
 
 from lambda_context_types import ClientContext, CognitoIdentity, LambdaContext
-from lambda_context_types.testing import FakeClock, FakeLambdaContext, LambdaContextFactory, make_lambda_context
+from lambda_context_types.testing import (
+    DEFAULT,
+    DefaultType,
+    FakeClock,
+    FakeLambdaContext,
+    LambdaContextFactory,
+    make_lambda_context,
+)
 
 fake = make_lambda_context(memory_limit_in_mb=512, timeout=30, qualifier="live", clock=FakeClock())
 assert_type(fake, FakeLambdaContext)
@@ -44,6 +51,18 @@ make_lambda_context(memory_limit_in_mb="1024", function_version="3", tenant_id="
 factory: LambdaContextFactory = make_lambda_context
 assert_type(factory(timeout=1), FakeLambdaContext)
 
+# The default of the arguments where None means "none" can be named, so a wrapper can forward it.
+assert_type(DEFAULT, Literal[DefaultType.DEFAULT])
+
+
+def snapstart_context(identity: CognitoIdentity | DefaultType | None = DEFAULT) -> FakeLambdaContext:
+    return make_lambda_context(log_group_name=None, log_stream_name=DEFAULT, identity=identity)
+
+
+def forwarding_factory(factory: LambdaContextFactory, log_group_name: str | DefaultType | None) -> FakeLambdaContext:
+    return factory(log_group_name=log_group_name)
+
+
 # Mistakes a type checker catches before the test runs.
 make_lambda_context(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 make_lambda_context(memory_limit_in_mb=1.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
@@ -54,4 +73,5 @@ half = fake.memory_limit_in_mb / 2  # type: ignore[operator]  # pyright: ignore[
 fake.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
 fake.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 factory(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+make_lambda_context(tenant_id=DEFAULT)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 assert_type(int(fake.memory_limit_in_mb) // 2, int)

@@ -14,7 +14,7 @@ This module is loaded lazily by the package; it imports the pydantic models only
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast, get_args
 
@@ -299,6 +299,38 @@ def _w3c_rules(runtime: Runtime, value: _Json, source: str) -> Iterator[Finding]
             yield Finding(runtime, join_path("w3c", key), "dropped", message, fix, source)
 
 
+def _exact_key_rules(
+    runtime: Runtime,
+    cc: Mapping[str, _Json],
+    accessor: str,
+    source: str,
+    *,
+    client_source: str,
+    w3c_source: str,
+    known_key: Callable[[str, _Json], Iterator[Finding]] | None = None,
+) -> Iterator[Finding]:
+    """The rules of a runtime whose decoder reads exactly client, custom, env and the five client fields.
+
+    ``w3c`` goes to :func:`_w3c_rules`; every other key that is not one of those names, spelt exactly, is dropped.
+    ``known_key`` adds the runtime's own rules for each of client, custom and env, so that the findings stay in the
+    payload's key order.
+    """
+    top = CLIENT_CONTEXT_FIELDS
+    for key, value in cc.items():
+        if key == "w3c":
+            yield from _w3c_rules(runtime, value, w3c_source)
+        elif key not in top:
+            yield _unknown_key(runtime, join_path("", key), key, top, accessor, source)
+        else:
+            if key == "client" and isinstance(value, dict):
+                for name in value:
+                    if name not in MOBILE_CLIENT_FIELDS:
+                        path = join_path("client", name)
+                        yield _unknown_key(runtime, path, name, MOBILE_CLIENT_FIELDS, "client", client_source)
+            if known_key is not None:
+                yield from known_key(key, value)
+
+
 # --- Python ---------------------------------------------------------------------------------------------------------
 
 
@@ -306,18 +338,15 @@ def _python_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # awslambdaric/lambda_context.py: ClientContext.__slots__ = custom, env, client and Client.__slots__ = the five
     # fields; set_obj_from_dict copies exactly those names with dict.get, so any other key is lost, case-sensitively.
     # custom and env are copied whole, whatever JSON they hold.
-    top = CLIENT_CONTEXT_FIELDS
-    for key, value in cc.items():
-        if key == "w3c":
-            # lambda_context.py: _extract_and_strip_w3c pops "w3c" and keeps only W3C_ALLOWED_FIELDS string values.
-            yield from _w3c_rules("python", value, _SRC_PYTHON)
-        elif key not in top:
-            yield _unknown_key("python", join_path("", key), key, top, "context.client_context", _SRC_PYTHON)
-        elif key == "client" and isinstance(value, dict):
-            for name in value:
-                if name not in MOBILE_CLIENT_FIELDS:
-                    path = join_path("client", name)
-                    yield _unknown_key("python", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_PYTHON)
+    return _exact_key_rules(
+        "python",
+        cc,
+        "context.client_context",
+        _SRC_PYTHON,
+        client_source=_SRC_PYTHON,
+        # lambda_context.py: _extract_and_strip_w3c pops "w3c" and keeps only W3C_ALLOWED_FIELDS string values.
+        w3c_source=_SRC_PYTHON,
+    )
 
 
 # --- Node.js --------------------------------------------------------------------------------------------------------
@@ -451,23 +480,25 @@ def _java_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # LambdaClientContext.java: fields client, custom (Map<String, String>), env (Map<String, String>) and, in the
     # newest client, w3c (Object); EventHandlerLoader.java decodes the header with GsonFactory (plain Gson), which
     # matches field names exactly and ignores unknown keys. A Gson failure fails the invocation.
-    top = CLIENT_CONTEXT_FIELDS
-    for key, value in cc.items():
-        if key == "w3c":
-            # LambdaContext.java (newest): extractAndStripW3c keeps W3C_ALLOWED_FIELDS string values for w3c().
-            yield from _w3c_rules("java", value, _SRC_JAVA)
-        elif key not in top:
-            yield _unknown_key("java", join_path("", key), key, top, "ClientContext", _SRC_JAVA)
-        elif key == "client" and isinstance(value, dict):
-            # LambdaClientContextClient.java: the five snake_case String fields, nothing else.
-            for name in value:
-                if name not in MOBILE_CLIENT_FIELDS:
-                    path = join_path("client", name)
-                    yield _unknown_key("java", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_JAVA_CLIENT)
-        elif key in ("custom", "env") and isinstance(value, dict):
-            for name, item in value.items():
-                if item is not None and not isinstance(item, str):
-                    yield from _java_value(join_path(key, name), item, _SRC_JAVA)
+    return _exact_key_rules(
+        "java",
+        cc,
+        "ClientContext",
+        _SRC_JAVA,
+        # LambdaClientContextClient.java: the five snake_case String fields, nothing else.
+        client_source=_SRC_JAVA_CLIENT,
+        # LambdaContext.java (newest): extractAndStripW3c keeps W3C_ALLOWED_FIELDS string values for w3c().
+        w3c_source=_SRC_JAVA,
+        known_key=_java_known_key,
+    )
+
+
+def _java_known_key(key: str, value: _Json) -> Iterator[Finding]:
+    # LambdaClientContext.java: custom and env are Map<String, String>.
+    if key in ("custom", "env") and isinstance(value, dict):
+        for name, item in value.items():
+            if item is not None and not isinstance(item, str):
+                yield from _java_value(join_path(key, name), item, _SRC_JAVA)
 
 
 def _java_value(path: str, value: _Json, source: str) -> Iterator[Finding]:
@@ -491,34 +522,29 @@ def _dotnet_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     # CognitoClientContext.cs: FromJson reads exactly "client", "custom" and "env" with JsonElement.TryGetProperty
     # (ordinal, case-sensitive). LambdaContext.cs parses it lazily, so its exceptions surface when the handler first
     # reads context.ClientContext.
-    top = CLIENT_CONTEXT_FIELDS
-    for key, value in cc.items():
-        if key == "w3c":
-            # W3CTraceContext.cs (newest): FromClientContextJson keeps the allowlisted string fields; IClientContext
-            # itself has no w3c member.
-            yield from _w3c_rules("dotnet", value, _SRC_DOTNET_W3C)
-        elif key not in top:
-            yield _unknown_key("dotnet", join_path("", key), key, top, "IClientContext", _SRC_DOTNET)
-        elif value is None:
-            # TryGetProperty (client) and EnumerateObject (custom, env) throw InvalidOperationException on a null.
-            message = (
-                f"a null {key!r} makes the .NET runtime throw InvalidOperationException when ClientContext is read"
-            )
-            yield Finding("dotnet", key, "fails", message, "leave the key out instead of sending null", _SRC_DOTNET)
-        elif key == "client" and isinstance(value, dict):
-            yield from _dotnet_client(value)
-        elif isinstance(value, dict):
-            for name, item in value.items():
-                yield from _dotnet_value(join_path(key, name), item)
+    return _exact_key_rules(
+        "dotnet",
+        cc,
+        "IClientContext",
+        _SRC_DOTNET,
+        # CognitoClientApplication.cs: TryGetProperty for the five snake_case names (then GetString(), which would
+        # throw for a non-string, but validation refuses one before the report runs).
+        client_source=_SRC_DOTNET_CLIENT,
+        # W3CTraceContext.cs (newest): FromClientContextJson keeps the allowlisted string fields; IClientContext
+        # itself has no w3c member.
+        w3c_source=_SRC_DOTNET_W3C,
+        known_key=_dotnet_known_key,
+    )
 
 
-def _dotnet_client(client: Mapping[str, Any]) -> Iterator[Finding]:
-    # CognitoClientApplication.cs: TryGetProperty for the five snake_case names (then GetString(), which would throw
-    # for a non-string, but validation refuses one before the report runs).
-    for name in client:
-        if name not in MOBILE_CLIENT_FIELDS:
-            path = join_path("client", name)
-            yield _unknown_key("dotnet", path, name, MOBILE_CLIENT_FIELDS, "client", _SRC_DOTNET_CLIENT)
+def _dotnet_known_key(key: str, value: _Json) -> Iterator[Finding]:
+    if value is None:
+        # TryGetProperty (client) and EnumerateObject (custom, env) throw InvalidOperationException on a null.
+        message = f"a null {key!r} makes the .NET runtime throw InvalidOperationException when ClientContext is read"
+        yield Finding("dotnet", key, "fails", message, "leave the key out instead of sending null", _SRC_DOTNET)
+    elif key != "client" and isinstance(value, dict):
+        for name, item in value.items():
+            yield from _dotnet_value(join_path(key, name), item)
 
 
 def _dotnet_value(path: str, value: _Json) -> Iterator[Finding]:

@@ -251,7 +251,8 @@ if TYPE_CHECKING:
 else:
     # Any JSON value, checked in pydantic-core. It only refuses NaN and infinities (from JSON text: nothing else
     # reaches it), but Any would let them through; a Python after-validator would cost more than the whole parse.
-    # Strings come first: they are the usual values, and need one comparison.
+    # Strings come first: they are the usual values, and need one comparison. Booleans come before the numbers:
+    # pydantic-core before 2.23 (pydantic 2.8) let a strict float take `true` and wrote it back as 1.0.
     # Named JsonValue, not _JsonValue: the name is the JSON Schema's $defs entry, which users read.
     _JsonValue = TypeAliasType(
         "JsonValue",
@@ -259,9 +260,9 @@ else:
             StrictStr
             | dict[str, "_JsonValue"]
             | list["_JsonValue"]
+            | StrictBool
             | StrictInt
             | Annotated[float, AllowInfNan(False), Strict()]
-            | StrictBool
             | None,
             Field(union_mode="left_to_right"),
             WithJsonSchema({}),

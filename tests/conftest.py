@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pytest
 from awslambdaric.lambda_context import LambdaContext as RuntimeLambdaContext
@@ -90,3 +91,12 @@ def runtime_context(monkeypatch: pytest.MonkeyPatch) -> RuntimeContextFactory:
         return _create_lambda_context(client_context, identity, deadline_ms, RUNTIME_REQUEST_ID, RUNTIME_ARN, tenant_id)
 
     return build
+
+
+def same_json(value: Any) -> str:
+    """``value`` as canonical JSON text, to compare payloads by JSON type as well as value.
+
+    Python's ``==`` says ``True == 1 == 1.0``, so a round trip that turned a boolean into a number would still compare
+    equal as Python data; as JSON text ``true``, ``1`` and ``1.0`` differ.
+    """
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

@@ -32,6 +32,7 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from conftest import same_json
 from pydantic_core import from_json
 
 import lambda_context_types
@@ -89,11 +90,11 @@ def test_client_context_corpus_round_trips(path: Path) -> None:
 
     model = parse_client_context(text)
 
-    assert json.loads(model.to_json()) == expected
-    assert model.to_dict() == expected
+    assert same_json(json.loads(model.to_json())) == same_json(expected)
+    assert same_json(model.to_dict()) == same_json(expected)
     assert parse_client_context(text.encode("utf-8")) == model == parse_client_context(bytearray(text, "utf-8"))
-    assert parse_client_context(expected).to_dict() == expected
-    assert ClientContextModel.from_base64(model.to_base64()).to_dict() == expected
+    assert same_json(parse_client_context(expected).to_dict()) == same_json(expected)
+    assert same_json(ClientContextModel.from_base64(model.to_base64()).to_dict()) == same_json(expected)
     assert model.to_base64() == base64.b64encode(model.to_json().encode("utf-8")).decode("ascii")
 
 
@@ -104,9 +105,9 @@ def test_cognito_identity_corpus_round_trips(path: Path) -> None:
 
     model = parse_cognito_identity(text)
 
-    assert json.loads(model.to_json()) == expected
-    assert model.to_dict() == expected
-    assert parse_cognito_identity(expected).to_dict() == expected
+    assert same_json(json.loads(model.to_json())) == same_json(expected)
+    assert same_json(model.to_dict()) == same_json(expected)
+    assert same_json(parse_cognito_identity(expected).to_dict()) == same_json(expected)
 
 
 def test_android_fields() -> None:

@@ -24,8 +24,8 @@ import binascii
 import json
 import math
 import sys
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar
+from collections.abc import Collection, Iterator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
     AllowInfNan,
@@ -42,7 +42,6 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic.functional_validators import ModelWrapValidatorHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema, from_json
 from typing_extensions import Self, TypeAliasType
@@ -484,7 +483,7 @@ class CognitoIdentityModel(BaseModel, frozen=True):
 
     Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
     (``cognitoIdentityId``, ``cognitoIdentityPoolId``), so construct it with the camelCase names. Unknown keys are
-    kept, the snake_case spellings of the two included: the runtime ignores those.
+    kept; the snake_case names of the two fields are refused as keys, since the runtime ignores them.
 
     Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
     ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
@@ -501,18 +500,16 @@ class CognitoIdentityModel(BaseModel, frozen=True):
 
     __pydantic_extra__: dict[str, _Extra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
 
-    @model_validator(mode="wrap")
+    @model_validator(mode="before")
     @classmethod
-    def _unset_names_sent_as_unknown_keys(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        # pydantic records an unknown key in the set fields too, so a snake_case key sent as such would make
-        # exclude_unset write the field it names, under its camelCase alias, though that alias was never sent.
-        model = handler(data)
-        extra = model.__pydantic_extra__
-        if extra and isinstance(data, Mapping):
-            for name, field in cls.model_fields.items():
-                if name in extra and field.alias not in data:
-                    model.__pydantic_fields_set__.discard(name)
-        return model
+    def _refuse_python_names_on_the_wire(cls, data: object) -> object:
+        # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with
+        # both fields None. It is a mistake with one fix, not an unknown key to keep.
+        sent = _keys(data)
+        for name, field in cls.model_fields.items():
+            if name in sent:
+                raise PydanticCustomError("python_name_on_the_wire", "", {"key": name, "alias": field.alias})
+        return data
 
     def to_json(self) -> str:
         """The wire JSON, with camelCase keys: exactly the keys that were present, unknown ones included."""
@@ -576,6 +573,10 @@ def parse_cognito_identity(
 
 
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
+
+
+def _keys(data: object) -> Collection[object]:
+    return cast("Mapping[object, object]", data).keys() if isinstance(data, Mapping) else ()
 
 
 def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: PayloadKind) -> _ModelT:
@@ -716,6 +717,12 @@ def _convert(
         loc: _Path = detail["loc"]
         kind = detail["type"]
         ctx = detail.get("ctx") or {}
+        if kind == "python_name_on_the_wire":
+            message = (
+                f"the wire key is {ctx['alias']!r}; the runtime ignores {ctx['key']!r} (the Python attribute name)"
+            )
+            found.append(((ctx["key"],), f"{message}; send it as {ctx['alias']!r}"))
+            continue
         if kind == "not_json":
             found.extend(((*loc, *inner), message) for inner, message in ctx["problems"])
             omitted += ctx["omitted"]

@@ -268,15 +268,19 @@ def test_identity_wire_names() -> None:
     assert CognitoIdentityModel(cognitoIdentityId="us-east-1:a").to_dict() == {"cognitoIdentityId": "us-east-1:a"}
 
 
-def test_identity_snake_case_keys_are_unknown_keys_as_for_the_runtime() -> None:
-    for data in ({"cognito_identity_id": "x"}, '{"cognito_identity_id": "x"}'):
-        identity = parse_cognito_identity(data)
+def test_identity_python_names_on_the_wire_are_refused_with_the_wire_name() -> None:
+    # The runtime reads only the camelCase keys, so these would arrive as None.
+    for data in (
+        {"cognito_identity_id": "x"},
+        '{"cognito_identity_id": "x"}',
+        '{"cognitoIdentityId": null, "cognito_identity_id": "x"}',
+    ):
+        error = identity_error(data)
 
-        assert identity.cognito_identity_id is None
-        assert identity.to_dict() == {"cognito_identity_id": "x"}
+        assert paths(error) == ["cognito_identity_id"]
+        assert "send it as 'cognitoIdentityId'" in str(error)
 
-    both = '{"cognitoIdentityId": null, "cognito_identity_id": "x"}'
-    assert parse_cognito_identity(both).to_json() == '{"cognitoIdentityId":null,"cognito_identity_id":"x"}'
+    assert paths(identity_error({"cognito_identity_pool_id": "x"})) == ["cognito_identity_pool_id"]
 
 
 class SlotsIdentity:

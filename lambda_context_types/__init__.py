@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 from ._errors import ContextValidationError, Problem
 from ._protocols import ClientContext, CognitoIdentity, LambdaContext, LambdaHandler, MobileClient
 
+__version__ = "0.1.0"
+"""The package's version; pyproject.toml reads it from here."""
+
 if TYPE_CHECKING:
     from ._models import (
         MAX_CLIENT_CONTEXT_BYTES,

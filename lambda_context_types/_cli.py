@@ -19,6 +19,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, cast, get_args
 
+from . import __version__
 from ._errors import ContextValidationError, PayloadKind, Problem, join_path
 from ._portability import RUNTIMES, InvocationType  # no pydantic: _portability imports the models lazily
 
@@ -119,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate, encode and decode AWS Lambda client contexts and Cognito identities.",
         epilog="exit status: 0 valid, 1 invalid, 2 usage or I/O error",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     validate = commands.add_parser(

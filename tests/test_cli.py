@@ -553,6 +553,15 @@ def test_help_exits_0(cli: Cli) -> None:
     assert all(command in result.out for command in ("validate", "encode", "decode", "schema"))
 
 
+def test_version_is_the_distribution_version(cli: Cli) -> None:
+    from importlib.metadata import version
+
+    result = cli("--version")
+
+    assert result.status == 0
+    assert result.out.strip() == f"lambda-context {version('lambda-context-types')}"
+
+
 @pytest.mark.parametrize("command", ["validate", "encode", "decode"])
 def test_missing_file_exits_2(cli: Cli, tmp_path: Path, command: str) -> None:
     result = cli(command, tmp_path / "nope.json")

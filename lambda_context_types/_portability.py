@@ -74,6 +74,7 @@ _JAVA_API: Final = (
 )
 _SRC_JAVA: Final = _JAVA_API + "LambdaClientContext.java"
 _SRC_JAVA_CLIENT: Final = _JAVA_API + "LambdaClientContextClient.java"
+_SRC_JAVA_W3C: Final = _JAVA_API + "LambdaContext.java"
 _SRC_DOTNET: Final = "aws/aws-lambda-dotnet: Libraries/src/Amazon.Lambda.RuntimeSupport/Context/CognitoClientContext.cs"
 _SRC_DOTNET_CLIENT: Final = (
     "aws/aws-lambda-dotnet: Libraries/src/Amazon.Lambda.RuntimeSupport/Context/CognitoClientApplication.cs"
@@ -276,27 +277,30 @@ def _unknown_key(runtime: Runtime, path: str, key: str, known: tuple[str, ...], 
     return Finding(runtime, path, "dropped", message, "put what the function needs under 'custom'", source)
 
 
-def _w3c_rules(runtime: Runtime, value: _Json, source: str) -> Iterator[Finding]:
-    """The newest runtimes pop ``w3c`` out of the client context and keep only string trace fields."""
+def _w3c_rules(runtime: Runtime, value: _Json, source: str, path: str = "w3c") -> Iterator[Finding]:
+    """The newest runtimes pop ``w3c`` out of the client context and keep only string trace fields.
+
+    ``path`` is the key as sent (Go also reads ``"W3C"``).
+    """
     accessor = _W3C_ACCESSOR[runtime]
     label = _LABEL[runtime]
     if not isinstance(value, dict):
         message = f"{label} removes 'w3c' from the client context and exposes only an object's string fields"
-        yield Finding(runtime, "w3c", "dropped", message, None, source)
+        yield Finding(runtime, path, "dropped", message, None, source)
         return
     if any(isinstance(value.get(name), str) for name in W3C_FIELDS):
         message = f"{label} removes 'w3c' from the client context; its trace fields are read with {accessor}"
         fix = _PYTHON_W3C_FIX if runtime == "python" else f"read them with {accessor}"
-        yield Finding(runtime, "w3c", "moved", message, fix, source)
+        yield Finding(runtime, path, "moved", message, fix, source)
     for key, item in value.items():
         if key not in W3C_FIELDS:
             message = f"{accessor} keeps only {', '.join(W3C_FIELDS)}, so {key!r} is ignored"
             fix = "put other values under 'custom'"
-            yield Finding(runtime, join_path("w3c", key), "dropped", message, fix, source)
+            yield Finding(runtime, join_path(path, key), "dropped", message, fix, source)
         elif not isinstance(item, str):
             message = f"{accessor} keeps only string values, so {_a(item)} {key} is ignored"
             fix = "send it as a string, or leave it out"
-            yield Finding(runtime, join_path("w3c", key), "dropped", message, fix, source)
+            yield Finding(runtime, join_path(path, key), "dropped", message, fix, source)
 
 
 def _exact_key_rules(
@@ -389,7 +393,7 @@ def _go_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
         folded = key.lower()
         if folded == "w3c":
             # lambdacontext/context.go (newest): extractW3CFields reads "w3c" into lc.W3C(), never ClientContext.
-            yield from _w3c_rules("go", value, _SRC_GO)
+            yield from _w3c_rules("go", value, _SRC_GO, join_path("", key))
             continue
         if folded not in top:
             message = f"aws-lambda-go's ClientContext has fields only for client, custom and env, so {key!r} is ignored"
@@ -488,7 +492,7 @@ def _java_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
         # LambdaClientContextClient.java: the five snake_case String fields, nothing else.
         client_source=_SRC_JAVA_CLIENT,
         # LambdaContext.java (newest): extractAndStripW3c keeps W3C_ALLOWED_FIELDS string values for w3c().
-        w3c_source=_SRC_JAVA,
+        w3c_source=_SRC_JAVA_W3C,
         known_key=_java_known_key,
     )
 

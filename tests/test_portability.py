@@ -500,3 +500,13 @@ _payloads = st.fixed_dictionaries(
 @given(_payloads)
 def test_python_report_matches_the_runtime_for_generated_payloads(payload: dict[str, Any]) -> None:
     assert_report_matches_runtime(payload)
+
+
+def test_w3c_findings_name_the_key_as_sent_and_the_file_that_moves_it() -> None:
+    traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+
+    (go,) = check_portability({"W3C": {"traceparent": traceparent}}, "go")
+    (java,) = check_portability({"w3c": {"traceparent": traceparent}}, "java")
+
+    assert (go.path, go.effect) == ("W3C", "moved")
+    assert (java.effect, java.source.rsplit("/", 1)[-1]) == ("moved", "LambdaContext.java")

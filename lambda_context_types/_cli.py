@@ -275,9 +275,9 @@ def _read(path: str) -> bytes:
             return stdin.buffer.read(MAX_INPUT_BYTES + 1)
         with open(path, "rb") as file:
             return file.read(MAX_INPUT_BYTES + 1)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a path with a NUL byte, which only main(argv) can pass
         where = "standard input" if path == "-" else repr(path)
-        raise _UsageError(f"cannot read {where}: {error.strerror or error}") from None
+        raise _UsageError(f"cannot read {where}: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _detect_form(data: bytes) -> Form:

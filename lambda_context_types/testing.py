@@ -98,9 +98,13 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         """Move the clock forward by ``seconds`` (fractions allowed); it never goes back."""
-        if not math.isfinite(seconds) or seconds < 0:
+        try:
+            nanoseconds = round(seconds * 1_000_000_000)
+        except (OverflowError, ValueError):  # infinite, NaN, or a float too large once in nanoseconds
+            nanoseconds = -1
+        if nanoseconds < 0:
             raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {seconds!r}")
-        self._advanced_ns += round(seconds * 1_000_000_000)
+        self._advanced_ns += nanoseconds
 
     def now_ns(self) -> int:
         """The clock's reading in nanoseconds: the total advanced, plus the real time elapsed if ``realtime``."""

@@ -906,3 +906,11 @@ def test_help_does_not_import_pydantic() -> None:
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
 
     assert completed.stdout.splitlines()[-1] == "False"
+
+
+def test_a_path_python_cannot_open_is_an_io_error(cli: Cli) -> None:
+    # Only main(argv) can pass a NUL byte; open() refuses it with ValueError, not OSError.
+    result = cli("validate", "a\x00b")
+
+    assert result.status == 2
+    assert "cannot read" in result.err

@@ -195,7 +195,7 @@ def test_a_shared_clock_gives_each_context_its_own_deadline() -> None:
     assert (first.get_remaining_time_in_millis(), second.get_remaining_time_in_millis()) == (6000, 10000)
 
 
-@pytest.mark.parametrize("seconds", [-0.001, float("nan"), float("inf")])
+@pytest.mark.parametrize("seconds", [-0.001, float("nan"), float("inf"), 1e308])
 def test_the_clock_only_moves_forward(seconds: float) -> None:
     clock = FakeClock()
     with pytest.raises(ValueError, match="advance"):
@@ -545,3 +545,10 @@ def test_generated_client_contexts_read_as_the_real_runtime_gives_them(
     real = runtime_context(wire)
     fake = make_lambda_context(client_context=wire, validate=validate)
     assert runtime_view(fake) == runtime_view(real)
+
+
+def test_an_advance_of_any_whole_number_of_seconds_is_exact() -> None:
+    clock = FakeClock()
+    clock.advance(10**30)
+
+    assert clock.now_ns() == 10**39

@@ -27,8 +27,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _variants import PACKAGE, write_patched_package
+
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "lambda_context_types"
 PAYLOAD = (ROOT / "tests" / "corpus" / "client-context" / "android.json").read_text(encoding="utf-8").strip()
 
 IMPORT_ONLY = """
@@ -120,14 +121,7 @@ def importtime(code: str, env: dict[str, str], top: int) -> list[str]:
 def patched_copy(name: str, replacements: list[tuple[str, str]]) -> str:
     """A copy of the package with _models.py edited, in a fresh directory; returns that directory."""
     directory = temporary_directory(f"bench-{name}-")
-    shutil.copytree(PACKAGE, Path(directory) / PACKAGE.name, ignore=shutil.ignore_patterns("__pycache__"))
-    models = Path(directory) / PACKAGE.name / "_models.py"
-    text = models.read_text(encoding="utf-8")
-    for old, new in replacements:
-        if old not in text:
-            raise SystemExit(f"variant {name}: {old!r} not found in _models.py")
-        text = text.replace(old, new)
-    models.write_text(text, encoding="utf-8")
+    write_patched_package(Path(directory) / PACKAGE.name, replacements, name)
     return directory
 
 

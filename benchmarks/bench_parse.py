@@ -23,7 +23,6 @@ import functools
 import importlib
 import json
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
@@ -34,6 +33,7 @@ from typing import Any
 
 import msgspec
 import pydantic
+from _variants import write_patched_package
 
 from lambda_context_types import parse_client_context
 
@@ -174,19 +174,11 @@ VARIANTS: dict[str, list[tuple[str, str]]] = {
 
 def load_variants(directory: Path) -> dict[str, Callable[[str], object]]:
     """Import each patched copy under its own package name and return its parse_client_context."""
-    source = Path(__file__).resolve().parent.parent / "lambda_context_types"
     sys.path.insert(0, str(directory))
     parsers: dict[str, Callable[[str], object]] = {}
     for index, (name, changes) in enumerate(VARIANTS.items()):
         package = f"variant_{index}"
-        shutil.copytree(source, directory / package, ignore=shutil.ignore_patterns("__pycache__"))
-        models = directory / package / "_models.py"
-        text = models.read_text(encoding="utf-8")
-        for old, new in changes:
-            if old not in text:
-                raise SystemExit(f"variant {name!r}: {old!r} not found in _models.py")
-            text = text.replace(old, new)
-        models.write_text(text, encoding="utf-8")
+        write_patched_package(directory / package, changes, name)
         parsers[name] = importlib.import_module(f"{package}._models").parse_client_context
     return parsers
 

@@ -92,19 +92,23 @@ class FakeClock:
     __slots__ = ("_advanced_ns", "_origin_ns", "_realtime")
 
     def __init__(self, *, realtime: bool = False) -> None:
+        if not isinstance(realtime, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(f"FakeClock(realtime=...) takes True or False, got {_type_name(realtime)}")
         self._advanced_ns = 0
         self._realtime = realtime
         self._origin_ns = time.monotonic_ns()
 
     def advance(self, seconds: float) -> None:
-        """Move the clock forward by ``seconds`` (fractions allowed); it never goes back."""
-        try:
-            nanoseconds = round(seconds * 1_000_000_000)
-        except (OverflowError, ValueError):  # infinite, NaN, or a float too large once in nanoseconds
-            nanoseconds = -1
-        if nanoseconds < 0:
-            raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {seconds!r}")
-        self._advanced_ns += nanoseconds
+        """Move the clock forward by ``seconds`` (fractions allowed); it never goes back.
+
+        Raises TypeError for anything but an int or a float, ValueError for a negative, infinite or NaN one.
+        """
+        exact = _exact_number("FakeClock.advance()", seconds)
+        nanoseconds = exact * 1_000_000_000
+        # Also false for NaN and for a float that overflows once in nanoseconds; an int of any size is exact.
+        if not 0 <= nanoseconds < math.inf:
+            raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {_shown(exact)}")
+        self._advanced_ns += round(nanoseconds)
 
     def now_ns(self) -> int:
         """The clock's reading in nanoseconds: the total advanced, plus the real time elapsed if ``realtime``."""
@@ -179,12 +183,24 @@ class FakeLambdaContext:
     logs: list[str] = field(default_factory=list[str], init=False)
     """Every message passed to ``log()``, in order; each context starts with its own empty list."""
 
+    def __post_init__(self) -> None:
+        # The two values the fake computes with are checked here, so that a wrong one fails where it is given.
+        if not isinstance(self.clock, FakeClock):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(f"clock must be a FakeClock, got {_type_name(self.clock)}")
+        deadline_ns = self.deadline_ns
+        if isinstance(deadline_ns, bool) or not isinstance(deadline_ns, int):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(f"deadline_ns must be an int, got {_type_name(deadline_ns)}")
+        object.__setattr__(self, "deadline_ns", int.__int__(deadline_ns))  # an int subclass's arithmetic aside
+
     def get_remaining_time_in_millis(self) -> int:
         """The whole milliseconds left before ``deadline_ns`` on ``clock``, never below 0."""
         return max(0, (self.deadline_ns - self.clock.now_ns()) // 1_000_000)
 
-    def log(self, msg: str, /) -> None:
-        """Record ``str(msg)`` in ``logs``, where the runtime would write one log record; nothing is printed."""
+    def log(self, msg: object) -> None:
+        """Record ``str(msg)`` in ``logs``, where the runtime would write one log record; nothing is printed.
+
+        Like the runtime's, it takes any object, by position or as ``msg=``.
+        """
         self.logs.append(str(msg))
 
     def w3c(self) -> dict[str, str]:
@@ -195,11 +211,15 @@ class FakeLambdaContext:
 class LambdaContextFactory(Protocol):
     """The type of :func:`make_lambda_context`, to annotate the ``make_lambda_context`` pytest fixture with.
 
-    Its signature repeats the function's, defaults included, so that hovering in an editor shows them.
+    :func:`make_lambda_context` is this class's ``__call__``: the signature, its defaults and its documentation are
+    written once, here, and an editor shows them on a call through either name. Being a Protocol, it is also
+    satisfied by any function with the same keyword-only parameters, such as a wrapper that forwards them.
     """
 
+    # A staticmethod, so that the function itself, looked up on the class, is make_lambda_context; a plain method
+    # would need an instance, which a Protocol cannot have.
+    @staticmethod
     def __call__(
-        self,
         *,
         function_name: str = "my-function",
         function_version: str | None = None,
@@ -217,130 +237,172 @@ class LambdaContextFactory(Protocol):
         clock: FakeClock | None = None,
         validate: bool = True,
     ) -> FakeLambdaContext:
-        """Make a fake context; see :func:`make_lambda_context`."""
-        ...
+        """Make a fake handler context with consistent, production-like values; every argument is optional.
+
+        Args:
+            function_name: The function's name (1 to 64 letters, digits, ``-`` or ``_``).
+            function_version: ``"$LATEST"`` or a version number as text. Defaults to ``qualifier`` when that is a
+                version, else ``"$LATEST"``.
+            qualifier: An alias or version to end ``invoked_function_arn`` with (``:<qualifier>``); None for an
+                unqualified ARN.
+            region: The AWS region in the ARN, whose partition the ARN names too: ``arn:aws-cn:`` for ``cn-north-1``,
+                ``arn:aws-us-gov:`` for ``us-gov-west-1``, ``arn:aws:`` for the commercial regions.
+            account_id: The 12-digit account id in the ARN.
+            memory_limit_in_mb: 128 to 10240; an int is written as the runtime gives it, as text (``"512"``).
+            timeout: The function timeout in seconds (above 0, at most 900); ``get_remaining_time_in_millis()``
+                counts down from it as ``clock`` advances.
+            aws_request_id: The request id; a fresh UUID by default.
+            log_group_name: Defaults to ``/aws/lambda/<function_name>`` (also when given :data:`DEFAULT`); None as in a
+                SnapStart function, where Lambda does not set it.
+            log_stream_name: Defaults to ``YYYY/MM/DD/[<function_version>]<32 hex digits>`` (today, UTC; also when
+                given :data:`DEFAULT`); None for a function that cannot create a log stream, or a SnapStart function.
+            tenant_id: The tenant of a tenant-isolated function.
+            client_context: The client context as the wire JSON (``str`` or ``bytes``), a mapping or a model;
+                validated, then exposed as the runtime exposes it (its ``w3c`` key moves to ``w3c()``).
+            identity: The Cognito identity as camelCase wire JSON, a mapping or a model; validated. By default (or
+                given :data:`DEFAULT`) an identity with None fields, as the runtime builds it; None for no identity
+                object at all.
+            clock: The clock to count the remaining time on; a new frozen :class:`FakeClock` by default.
+            validate: False to build ``client_context`` and ``identity`` from the JSON or mapping exactly as the runtime
+                does, unchecked (objects are used as they are), to test how a handler copes with what the runtime lets
+                through, such as ``"app_version_code": 42``.
+
+        Raises:
+            ValueError: an argument outside what Lambda allows.
+            TypeError: an argument of the wrong type (checked before anything is computed with it).
+            ContextValidationError: ``client_context`` or ``identity`` is not a valid payload (with ``validate``).
+        """
+        # Every argument's type is checked, and copied to the built-in type, before anything is computed with it.
+        function_name = _text("function_name", function_name)
+        function_version = _optional_text("function_version", function_version)
+        qualifier = _optional_text("qualifier", qualifier)
+        region = _text("region", region)
+        account_id = _text("account_id", account_id)
+        aws_request_id = _optional_text("aws_request_id", aws_request_id)
+        tenant_id = _optional_text("tenant_id", tenant_id)
+        if not isinstance(log_group_name, DefaultType):
+            log_group_name = _optional_text("log_group_name", log_group_name, "DEFAULT")
+        if not isinstance(log_stream_name, DefaultType):
+            log_stream_name = _optional_text("log_stream_name", log_stream_name, "DEFAULT")
+        if clock is not None and not isinstance(clock, FakeClock):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(f"clock must be a FakeClock or None, got {_type_name(clock)}")
+        if not isinstance(validate, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(f"validate must be True or False, got {_type_name(validate)}")
+
+        if not _FUNCTION_NAME.fullmatch(function_name):
+            raise ValueError(f"function_name must be 1 to 64 letters, digits, '-' or '_', got {function_name!r}")
+        if qualifier is not None and not _QUALIFIER.fullmatch(qualifier):
+            raise ValueError(f"qualifier must be '$LATEST', a version number or an alias name, got {qualifier!r}")
+        qualifier_is_version = qualifier is not None and _VERSION.fullmatch(qualifier) is not None
+        if function_version is None:
+            function_version = qualifier if qualifier is not None and qualifier_is_version else "$LATEST"
+        elif not _VERSION.fullmatch(function_version):
+            raise ValueError(f"function_version must be '$LATEST' or a version number, got {function_version!r}")
+        elif qualifier_is_version and qualifier != function_version:
+            raise ValueError(
+                f"qualifier {qualifier!r} names another version than function_version {function_version!r}"
+            )
+        if not _REGION.fullmatch(region):
+            raise ValueError(f"region must look like 'us-east-1', got {region!r}")
+        if not _ACCOUNT_ID.fullmatch(account_id):
+            raise ValueError(f"account_id must be a string of 12 digits, got {account_id!r}")
+
+        memory = _memory_text(memory_limit_in_mb)
+        timeout_ns = _timeout_ns(timeout)
+        if clock is None:
+            clock = FakeClock()
+
+        partition = next((name for prefix, name in _PARTITIONS if region.startswith(prefix)), "aws")
+        arn = f"arn:{partition}:lambda:{region}:{account_id}:function:{function_name}"
+        if qualifier is not None:
+            arn = f"{arn}:{qualifier}"
+        if isinstance(log_group_name, DefaultType):
+            log_group_name = f"/aws/lambda/{function_name}"
+        if isinstance(log_stream_name, DefaultType):
+            today = datetime.now(timezone.utc).strftime("%Y/%m/%d")
+            log_stream_name = f"{today}/[{function_version}]{uuid.uuid4().hex}"
+
+        fake_client_context, trace_context = _client_context(client_context, validate)
+        return FakeLambdaContext(
+            function_name=function_name,
+            function_version=function_version,
+            invoked_function_arn=arn,
+            memory_limit_in_mb=memory,
+            aws_request_id=str(uuid.uuid4()) if aws_request_id is None else aws_request_id,
+            log_group_name=log_group_name,
+            log_stream_name=log_stream_name,
+            tenant_id=tenant_id,
+            identity=_identity(identity, validate),
+            client_context=fake_client_context,
+            deadline_ns=clock.now_ns() + timeout_ns,
+            clock=clock,
+            trace_context=trace_context,
+        )
 
 
-def make_lambda_context(
-    *,
-    function_name: str = "my-function",
-    function_version: str | None = None,
-    qualifier: str | None = None,
-    region: str = "us-east-1",
-    account_id: str = "123456789012",
-    memory_limit_in_mb: int | str = 128,
-    timeout: float = 3,
-    aws_request_id: str | None = None,
-    log_group_name: str | DefaultType | None = DEFAULT,
-    log_stream_name: str | DefaultType | None = DEFAULT,
-    tenant_id: str | None = None,
-    client_context: str | bytes | bytearray | Mapping[str, Any] | ClientContext | None = None,
-    identity: str | bytes | bytearray | Mapping[str, Any] | CognitoIdentity | DefaultType | None = DEFAULT,
-    clock: FakeClock | None = None,
-    validate: bool = True,
-) -> FakeLambdaContext:
-    """Make a fake handler context with consistent, production-like values; every argument is optional.
-
-    Args:
-        function_name: The function's name (1 to 64 letters, digits, ``-`` or ``_``).
-        function_version: ``"$LATEST"`` or a version number as text. Defaults to ``qualifier`` when that is a
-            version, else ``"$LATEST"``.
-        qualifier: An alias or version to end ``invoked_function_arn`` with (``:<qualifier>``); None for an
-            unqualified ARN.
-        region: The AWS region in the ARN, whose partition the ARN names too: ``arn:aws-cn:`` for ``cn-north-1``,
-            ``arn:aws-us-gov:`` for ``us-gov-west-1``, ``arn:aws:`` for the commercial regions.
-        account_id: The 12-digit account id in the ARN.
-        memory_limit_in_mb: 128 to 10240; an int is written as the runtime gives it, as text (``"512"``).
-        timeout: The function timeout in seconds (above 0, at most 900); ``get_remaining_time_in_millis()``
-            counts down from it as ``clock`` advances.
-        aws_request_id: The request id; a fresh UUID by default.
-        log_group_name: Defaults to ``/aws/lambda/<function_name>`` (also when given :data:`DEFAULT`); None as in a
-            SnapStart function, where Lambda does not set it.
-        log_stream_name: Defaults to ``YYYY/MM/DD/[<function_version>]<32 hex digits>`` (today, UTC; also when
-            given :data:`DEFAULT`); None for a function that cannot create a log stream, or a SnapStart function.
-        tenant_id: The tenant of a tenant-isolated function.
-        client_context: The client context as the wire JSON (``str`` or ``bytes``), a mapping or a model;
-            validated, then exposed as the runtime exposes it (its ``w3c`` key moves to ``w3c()``).
-        identity: The Cognito identity as camelCase wire JSON, a mapping or a model; validated. By default (or
-            given :data:`DEFAULT`) an identity with None fields, as the runtime builds it; None for no identity
-            object at all.
-        clock: The clock to count the remaining time on; a new frozen :class:`FakeClock` by default.
-        validate: False to build ``client_context`` and ``identity`` from the JSON or mapping exactly as the runtime
-            does, unchecked (objects are used as they are), to test how a handler copes with what the runtime lets
-            through, such as ``"app_version_code": 42``.
-
-    Raises:
-        ValueError: an argument outside what Lambda allows.
-        TypeError: an argument of the wrong type.
-        ContextValidationError: ``client_context`` or ``identity`` is not a valid payload (with ``validate``).
-    """
-    if not _FUNCTION_NAME.fullmatch(function_name):
-        raise ValueError(f"function_name must be 1 to 64 letters, digits, '-' or '_', got {function_name!r}")
-    if qualifier is not None and not _QUALIFIER.fullmatch(qualifier):
-        raise ValueError(f"qualifier must be '$LATEST', a version number or an alias name, got {qualifier!r}")
-    qualifier_is_version = qualifier is not None and _VERSION.fullmatch(qualifier) is not None
-    if function_version is None:
-        function_version = qualifier if qualifier is not None and qualifier_is_version else "$LATEST"
-    elif not _VERSION.fullmatch(function_version):
-        raise ValueError(f"function_version must be '$LATEST' or a version number, got {function_version!r}")
-    elif qualifier_is_version and qualifier != function_version:
-        raise ValueError(f"qualifier {qualifier!r} names another version than function_version {function_version!r}")
-    if not _REGION.fullmatch(region):
-        raise ValueError(f"region must look like 'us-east-1', got {region!r}")
-    if not (isinstance(account_id, str) and _ACCOUNT_ID.fullmatch(account_id)):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise ValueError(f"account_id must be a string of 12 digits, got {account_id!r}")
-
-    memory = _memory_text(memory_limit_in_mb)
-    timeout_ns = _timeout_ns(timeout)
-    if clock is None:
-        clock = FakeClock()
-
-    partition = next((name for prefix, name in _PARTITIONS if region.startswith(prefix)), "aws")
-    arn = f"arn:{partition}:lambda:{region}:{account_id}:function:{function_name}"
-    if qualifier is not None:
-        arn = f"{arn}:{qualifier}"
-    if isinstance(log_group_name, DefaultType):
-        log_group_name = f"/aws/lambda/{function_name}"
-    if isinstance(log_stream_name, DefaultType):
-        today = datetime.now(timezone.utc).strftime("%Y/%m/%d")
-        log_stream_name = f"{today}/[{function_version}]{uuid.uuid4().hex}"
-
-    fake_client_context, trace_context = _client_context(client_context, validate)
-    return FakeLambdaContext(
-        function_name=function_name,
-        function_version=function_version,
-        invoked_function_arn=arn,
-        memory_limit_in_mb=memory,
-        aws_request_id=str(uuid.uuid4()) if aws_request_id is None else aws_request_id,
-        log_group_name=log_group_name,
-        log_stream_name=log_stream_name,
-        tenant_id=tenant_id,
-        identity=_identity(identity, validate),
-        client_context=fake_client_context,
-        deadline_ns=clock.now_ns() + timeout_ns,
-        clock=clock,
-        trace_context=trace_context,
-    )
+make_lambda_context: Final = LambdaContextFactory.__call__
 
 
-def _memory_text(value: int | str) -> str:
-    # bool is an int, but True megabytes is surely a mistake.
-    if isinstance(value, bool) or not isinstance(value, (int, str)):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise TypeError(f"memory_limit_in_mb must be an int or a str of digits, got {value!r}")
+def _type_name(value: object) -> str:
+    # The type's name rather than repr(value): a wrong argument's own __repr__ may fail or mislead.
+    return type(value).__name__
+
+
+def _text(name: str, value: object) -> str:
+    """``value`` as a plain ``str``: a subclass is copied, so that its methods cannot change what is checked."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {_type_name(value)}")
+    return str.__str__(value)
+
+
+def _optional_text(name: str, value: object, other: str = "") -> str | None:
+    """:func:`_text`, or None; ``other`` names a further value the caller has handled, for the message."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        also = f", None or {other}" if other else " or None"
+        raise TypeError(f"{name} must be a str{also}, got {_type_name(value)}")
+    return str.__str__(value)
+
+
+def _exact_number(name: str, value: object) -> int | float:
+    """``value`` as a plain ``int`` or ``float``, so that a subclass cannot change the arithmetic."""
+    # bool is an int, but True seconds (or megabytes) is surely a mistake.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} takes an int or a float, got {_type_name(value)}")
+    return int.__int__(value) if isinstance(value, int) else float.__float__(value)
+
+
+def _shown(number: int | float) -> str:
+    # repr() of an int of more than 4,300 digits raises a ValueError of its own (sys.get_int_max_str_digits()).
+    if isinstance(number, int) and number.bit_length() > 1_000:
+        return f"an int of {number.bit_length():,} bits"
+    return repr(number)
+
+
+def _memory_text(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"memory_limit_in_mb must be an int or a str of digits, got {_type_name(value)}")
     if isinstance(value, str):
-        if not _MEMORY.fullmatch(value):
-            raise ValueError(f"memory_limit_in_mb must be a whole number of MB, got {value!r}")
-        value = int(value)
-    if not _MIN_MEMORY_MB <= value <= _MAX_MEMORY_MB:
-        raise ValueError(f"memory_limit_in_mb must be between {_MIN_MEMORY_MB} and {_MAX_MEMORY_MB} MB, got {value}")
-    return str(value)
+        text = str.__str__(value)
+        if not _MEMORY.fullmatch(text):
+            raise ValueError(f"memory_limit_in_mb must be a whole number of MB, got {text!r}")
+        shown = repr(text)
+        # int() refuses text of more than 4,300 digits; past five digits, leading zeros aside, it is too large anyway.
+        megabytes = int(text) if len(text.lstrip("0")) <= 5 else None
+    else:
+        megabytes = int.__int__(value)
+        shown = _shown(megabytes)
+    if megabytes is None or not _MIN_MEMORY_MB <= megabytes <= _MAX_MEMORY_MB:
+        raise ValueError(f"memory_limit_in_mb must be between {_MIN_MEMORY_MB} and {_MAX_MEMORY_MB} MB, got {shown}")
+    return str(megabytes)
 
 
-def _timeout_ns(seconds: float) -> int:
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise TypeError(f"timeout must be a number of seconds, got {seconds!r}")
-    if not (math.isfinite(seconds) and 0 < seconds <= _MAX_TIMEOUT_SECONDS):
-        raise ValueError(f"timeout must be above 0 and at most {_MAX_TIMEOUT_SECONDS} seconds, got {seconds!r}")
+def _timeout_ns(value: object) -> int:
+    seconds = _exact_number("timeout", value)
+    # Compared before any arithmetic, so that 10**400 is refused rather than overflowing a float; false for NaN.
+    if not 0 < seconds <= _MAX_TIMEOUT_SECONDS:
+        raise ValueError(f"timeout must be above 0 and at most {_MAX_TIMEOUT_SECONDS} seconds, got {_shown(seconds)}")
     return round(seconds * 1_000_000_000)
 
 
@@ -355,13 +417,17 @@ def _client_context(
 
         data = parse_client_context(value).to_dict()
     elif isinstance(value, (str, bytes, bytearray)):
-        # The runtime treats an empty header as no client context.
-        data = json.loads(value) if value else None
+        data = _read_header("client_context", value)
     elif isinstance(value, Mapping):
         # A copy, since "w3c" is taken out of it below.
         data = dict(value)
-    else:
+    elif isinstance(value, ClientContext):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value, {}
+    else:
+        raise TypeError(
+            "client_context must be JSON text, a mapping, an object with client, custom and env attributes, or None;"
+            f" got {_type_name(value)}"
+        )
     if data is None:
         return None, {}
     # From here on, what awslambdaric.lambda_context.LambdaContext does with the parsed header.
@@ -396,11 +462,16 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
         model = parse_cognito_identity(value)
         return _FakeCognitoIdentity(model.cognito_identity_id, model.cognito_identity_pool_id)
     elif isinstance(value, (str, bytes, bytearray)):
-        data = json.loads(value) if value else None
+        data = _read_header("identity", value)
     elif isinstance(value, Mapping):
         data = value
-    else:
+    elif isinstance(value, CognitoIdentity):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value
+    else:
+        raise TypeError(
+            "identity must be JSON text, a mapping, an object with cognito_identity_id and cognito_identity_pool_id"
+            f" attributes, DEFAULT or None; got {_type_name(value)}"
+        )
     # The runtime builds the identity even without the header, and reads only the two camelCase keys.
     if data is None:
         return _FakeCognitoIdentity(None, None)
@@ -408,3 +479,15 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
         raise ValueError(f"identity must be a JSON object; the runtime fails the invocation on {data!r}")
     identity = cast("Mapping[str, Any]", data)
     return _FakeCognitoIdentity(identity.get("cognitoIdentityId"), identity.get("cognitoIdentityPoolId"))
+
+
+def _read_header(name: str, value: str | bytes | bytearray) -> object:
+    """The header as the runtime reads it, with json.loads; None for an empty one, which the runtime skips."""
+    # A copy of a subclass, so that its methods (json.loads calls startswith or decode) cannot change what is read.
+    text = str.__str__(value) if isinstance(value, str) else bytes(memoryview(value))
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except RecursionError:  # json.loads gives up on deep nesting with RecursionError, not a ValueError
+        raise ValueError(f"{name} is nested too deeply for json.loads, which the runtime reads it with") from None

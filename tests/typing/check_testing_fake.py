@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from typing_extensions import assert_type
 
@@ -40,6 +40,23 @@ assert_type(fake.clock.now_ns(), int)
 fake.clock.advance(2.5)
 fake.log("message")
 
+# Like the runtime's log(self, msg): any object, by position or by keyword, so the fake also satisfies a Protocol
+# that declares log(self, msg) (as the durable execution SDK's does). The package's Protocol stays narrower.
+fake.log(42)
+fake.log(msg={"order": 1})
+
+
+class LogsByKeyword(Protocol):
+    def log(self, msg: str) -> None: ...
+
+
+keyword_logger: LogsByKeyword = fake
+
+
+def through_the_protocol(context: LambdaContext) -> None:
+    context.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
 # Every form a payload travels in is accepted.
 payload: dict[str, Any] = {"client": {"app_title": "Orders"}}
 make_lambda_context(client_context=payload, identity={"cognitoIdentityId": "us-east-1:abc"})
@@ -47,9 +64,22 @@ make_lambda_context(client_context='{"custom": {}}', identity=b'{"cognitoIdentit
 make_lambda_context(client_context=fake.client_context, identity=fake.identity)
 make_lambda_context(memory_limit_in_mb="1024", function_version="3", tenant_id="tenant-1")
 
-# The Protocol of the factory fixture is the factory's own signature.
+# The fixture's type is the factory's own: make_lambda_context is LambdaContextFactory.__call__.
 factory: LambdaContextFactory = make_lambda_context
 assert_type(factory(timeout=1), FakeLambdaContext)
+
+
+# Being a Protocol, it is satisfied by a function with the same keyword-only parameters, and by no other.
+def made_elsewhere(*, timeout: float = 3, **overrides: Any) -> FakeLambdaContext:
+    return make_lambda_context(timeout=timeout, **overrides)
+
+
+def made_wrongly(*, timeout: str = "3") -> FakeLambdaContext:
+    return make_lambda_context()
+
+
+elsewhere: LambdaContextFactory = made_elsewhere
+wrongly: LambdaContextFactory = made_wrongly  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
 
 # The default of the arguments where None means "none" can be named, so a wrapper can forward it.
 assert_type(DEFAULT, Literal[DefaultType.DEFAULT])
@@ -71,7 +101,6 @@ make_lambda_context(client_context=[1])  # type: ignore[arg-type]  # pyright: ig
 make_lambda_context("my-function")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 half = fake.memory_limit_in_mb / 2  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnknownVariableType]
 fake.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-fake.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 factory(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 make_lambda_context(tenant_id=DEFAULT)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 assert_type(int(fake.memory_limit_in_mb) // 2, int)

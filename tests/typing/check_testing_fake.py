@@ -69,9 +69,9 @@ factory: LambdaContextFactory = make_lambda_context
 assert_type(factory(timeout=1), FakeLambdaContext)
 
 
-# Being a Protocol, it is satisfied by a function with the same keyword-only parameters, and by no other.
-def made_elsewhere(*, timeout: float = 3, **overrides: Any) -> FakeLambdaContext:
-    return make_lambda_context(timeout=timeout, **overrides)
+# Being a Protocol, it is satisfied by a function that takes the same keywords, and by no other.
+def made_elsewhere(**overrides: Any) -> FakeLambdaContext:
+    return make_lambda_context(**overrides)
 
 
 def made_wrongly(*, timeout: str = "3") -> FakeLambdaContext:

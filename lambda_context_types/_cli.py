@@ -212,9 +212,10 @@ def _validate(args: argparse.Namespace) -> int:
         if identity:
             payload, findings = _identity(data).to_dict(), []
         else:
-            payload = _client_context(data, form).to_dict()
+            model = _client_context(data, form)
+            payload = model.to_dict()
             # Without --runtime, runtimes is empty and only the Invoke API's rules run: the size limit, always.
-            findings = _check_portability(data, form, runtimes, invocation_type)
+            findings = _check_portability(model, data, form, runtimes, invocation_type)
     except ContextValidationError as error:
         result = _Validation(what, form, len(data), runtimes, None, error, [])
     else:
@@ -314,13 +315,17 @@ def _refuse_oversize(data: bytes, what: PayloadKind) -> None:
 
 
 def _check_portability(
-    data: bytes, form: Form, runtimes: tuple[Runtime, ...], invocation_type: InvocationType | None
+    model: ClientContextModel,
+    data: bytes,
+    form: Form,
+    runtimes: tuple[Runtime, ...],
+    invocation_type: InvocationType | None,
 ) -> list[Finding]:
-    """The report on the JSON text itself, already validated, so that it sees the keys in the order they were sent."""
-    from ._portability import check_portability
+    """The report on the model validated already; the JSON text is passed for the order its keys were sent in."""
+    from ._portability import check_parsed
 
     text = base64.b64decode(data.strip()) if form == "base64" else data
-    return check_portability(text, runtimes, invocation_type=invocation_type or "RequestResponse")
+    return check_parsed(model, text, runtimes, invocation_type or "RequestResponse")
 
 
 # Output --------------------------------------------------------------------------------------------------------------

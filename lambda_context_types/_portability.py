@@ -14,7 +14,7 @@ This module is loaded lazily by the package; it imports the pydantic models only
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast, get_args
 
@@ -148,11 +148,22 @@ def check_portability(
     targets = _targets(runtimes)
     if invocation_type not in _INVOCATION_TYPES:
         raise ValueError(f"unknown invocation type {invocation_type!r}; use {', '.join(_INVOCATION_TYPES)}")
-    model = parse_client_context(data)
-    payload = _in_sent_order(model.to_dict(), data)
+    return check_parsed(parse_client_context(data), data, targets, invocation_type)
+
+
+def check_parsed(
+    model: ClientContextModel, sent: object, targets: Sequence[Runtime], invocation_type: InvocationType
+) -> list[Finding]:
+    """The findings of :func:`check_portability` on a payload validated already, so that one parse serves both.
+
+    ``sent`` is what ``model`` was parsed from (JSON text or a mapping; the base64 form decoded). It is read only for
+    its key order, and only when a runtime's rules run: the Invoke API's rules do not depend on it.
+    """
     findings = [*_size_rule(model), *_invocation_type_rule(invocation_type)]
-    for runtime in targets:
-        findings += _RULES[runtime](payload)
+    if targets:
+        payload = _in_sent_order(model.to_dict(), sent)
+        for runtime in targets:
+            findings += _RULES[runtime](payload)
     return findings
 
 
@@ -215,30 +226,21 @@ def _size_rule(model: ClientContextModel) -> Iterator[Finding]:
     except ContextValidationError as error:
         message = error.problems[0].message
         fix = "move the data into the event payload"
-        yield Finding("invoke", "", "too large", message, fix, _SRC_INVOKE)
+        yield Finding(runtime="invoke", path="", effect="too large", message=message, fix=fix, source=_SRC_INVOKE)
 
 
 def _invocation_type_rule(invocation_type: InvocationType) -> Iterator[Finding]:
     # API_Invoke.html and `aws lambda invoke`: "Lambda passes the ClientContext object to your function for
     # synchronous invocations only."
     if invocation_type == "Event":
-        yield Finding(
-            "invoke",
-            "",
-            "not delivered",
-            "Lambda passes the client context to the function for synchronous (RequestResponse) invocations only",
-            "invoke with InvocationType=RequestResponse, or put the data into the event payload",
-            _SRC_INVOKE,
-        )
+        message = "Lambda passes the client context to the function for synchronous (RequestResponse) invocations only"
+        fix = "invoke with InvocationType=RequestResponse, or put the data into the event payload"
     elif invocation_type == "DryRun":
-        yield Finding(
-            "invoke",
-            "",
-            "not delivered",
-            "a DryRun invocation only checks parameters and permissions; the function does not run",
-            "invoke with InvocationType=RequestResponse",
-            _SRC_INVOKE,
-        )
+        message = "a DryRun invocation only checks parameters and permissions; the function does not run"
+        fix = "invoke with InvocationType=RequestResponse"
+    else:
+        return
+    yield Finding(runtime="invoke", path="", effect="not delivered", message=message, fix=fix, source=_SRC_INVOKE)
 
 
 # --- shared helpers -------------------------------------------------------------------------------------------------
@@ -269,12 +271,15 @@ def _unknown_key(runtime: Runtime, path: str, key: str, known: tuple[str, ...], 
     twin = next((name for name in known if name.lower() == key.lower()), None)
     if twin is not None:
         message = f"{label} matches keys case-sensitively and reads {twin!r}, so {key!r} is ignored"
-        return Finding(runtime, path, "dropped", message, f"send it as {twin!r}", source)
+        fix = f"send it as {twin!r}"
+        return Finding(runtime=runtime, path=path, effect="dropped", message=message, fix=fix, source=source)
     if key == "client_id" and "installation_id" in known:
         message = f"{label} reads the installation id only from 'installation_id' ('client_id' is the old name)"
-        return Finding(runtime, path, "dropped", message, "send it as 'installation_id'", source)
+        fix = "send it as 'installation_id'"
+        return Finding(runtime=runtime, path=path, effect="dropped", message=message, fix=fix, source=source)
     message = f"{label} keeps only {', '.join(known)} in {what}, so {key!r} is ignored"
-    return Finding(runtime, path, "dropped", message, "put what the function needs under 'custom'", source)
+    fix = "put what the function needs under 'custom'"
+    return Finding(runtime=runtime, path=path, effect="dropped", message=message, fix=fix, source=source)
 
 
 def _w3c_rules(runtime: Runtime, value: _Json, source: str, path: str = "w3c") -> Iterator[Finding]:
@@ -286,21 +291,22 @@ def _w3c_rules(runtime: Runtime, value: _Json, source: str, path: str = "w3c") -
     label = _LABEL[runtime]
     if not isinstance(value, dict):
         message = f"{label} removes 'w3c' from the client context and exposes only an object's string fields"
-        yield Finding(runtime, path, "dropped", message, None, source)
+        yield Finding(runtime=runtime, path=path, effect="dropped", message=message, fix=None, source=source)
         return
     if any(isinstance(value.get(name), str) for name in W3C_FIELDS):
         message = f"{label} removes 'w3c' from the client context; its trace fields are read with {accessor}"
         fix = _PYTHON_W3C_FIX if runtime == "python" else f"read them with {accessor}"
-        yield Finding(runtime, path, "moved", message, fix, source)
+        yield Finding(runtime=runtime, path=path, effect="moved", message=message, fix=fix, source=source)
     for key, item in value.items():
+        item_path = join_path(path, key)
         if key not in W3C_FIELDS:
             message = f"{accessor} keeps only {', '.join(W3C_FIELDS)}, so {key!r} is ignored"
             fix = "put other values under 'custom'"
-            yield Finding(runtime, join_path(path, key), "dropped", message, fix, source)
+            yield Finding(runtime=runtime, path=item_path, effect="dropped", message=message, fix=fix, source=source)
         elif not isinstance(item, str):
             message = f"{accessor} keeps only string values, so {_a(item)} {key} is ignored"
             fix = "send it as a string, or leave it out"
-            yield Finding(runtime, join_path(path, key), "dropped", message, fix, source)
+            yield Finding(runtime=runtime, path=item_path, effect="dropped", message=message, fix=fix, source=source)
 
 
 def _exact_key_rules(
@@ -372,7 +378,8 @@ def _node_numbers(path: str, value: _Json) -> Iterator[Finding]:
     # JSON.parse reads every number as an IEEE double: integers past 2**53 - 1 come back rounded.
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _JS_SAFE_INTEGER:
         message = f"JSON.parse reads numbers as doubles, so {value} loses precision in Node.js"
-        yield Finding("node", path, "rounded", message, "send it as a string", _SRC_NODE)
+        fix = "send it as a string"
+        yield Finding(runtime="node", path=path, effect="rounded", message=message, fix=fix, source=_SRC_NODE)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _node_numbers(join_path(path, key), item)
@@ -391,27 +398,27 @@ def _go_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     for key, value in cc.items():
         folded = key.lower()
+        path = join_path("", key)
         if folded == "w3c":
             # lambdacontext/context.go (newest): extractW3CFields reads "w3c" into lc.W3C(), never ClientContext.
-            yield from _w3c_rules("go", value, _SRC_GO, join_path("", key))
+            yield from _w3c_rules("go", value, _SRC_GO, path)
             continue
         if folded not in top:
             message = f"aws-lambda-go's ClientContext has fields only for client, custom and env, so {key!r} is ignored"
-            yield Finding(
-                "go", join_path("", key), "dropped", message, "put what the function needs under 'custom'", _SRC_GO
-            )
+            fix = "put what the function needs under 'custom'"
+            yield Finding(runtime="go", path=path, effect="dropped", message=message, fix=fix, source=_SRC_GO)
             continue
         if folded in seen:
             # encoding/json decodes both keys into the same field in the order of the text: maps and structs are
             # filled twice, and a value set by both keeps the later one's.
-            yield _go_merged(join_path("", key), key, seen[folded])
+            yield _go_merged(path, key, seen[folded])
         seen[folded] = key
         if folded == "client" and isinstance(value, dict):
-            yield from _go_client(join_path("", key), value)
+            yield from _go_client(path, value)
         elif folded == "env" and isinstance(value, dict):
-            yield from _go_env(join_path("", key), value)
+            yield from _go_env(path, value)
         elif folded == "custom" and isinstance(value, dict):
-            yield from _go_custom(join_path("", key), value)
+            yield from _go_custom(path, value)
 
 
 def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
@@ -426,7 +433,7 @@ def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
         if folded == "app_version_name":
             message = "aws-lambda-go's ClientApplication has no app_version_name field"
             fix = "if a Go function needs it, send it under 'custom' too"
-            yield Finding("go", path, "dropped", message, fix, _SRC_GO)
+            yield Finding(runtime="go", path=path, effect="dropped", message=message, fix=fix, source=_SRC_GO)
         elif folded not in fields:
             message = f"aws-lambda-go's ClientApplication has fields only for {', '.join(fields)}"
             fix = (
@@ -434,7 +441,7 @@ def _go_client(parent: str, client: Mapping[str, Any]) -> Iterator[Finding]:
                 if folded == "client_id"
                 else "put what the function needs under 'custom'"
             )
-            yield Finding("go", path, "dropped", message, fix, _SRC_GO)
+            yield Finding(runtime="go", path=path, effect="dropped", message=message, fix=fix, source=_SRC_GO)
         elif folded in seen:
             yield _go_merged(path, key, seen[folded])
         seen[folded] = key
@@ -445,7 +452,8 @@ def _go_merged(path: str, key: str, earlier: str) -> Finding:
         f"Go matches keys case-insensitively, so {earlier!r} and {key!r} fill the same field, and where both set a"
         f" value the later one, {key!r}, wins"
     )
-    return Finding("go", path, "merged", message, f"send one key, {key.lower()!r}", _SRC_GO)
+    fix = f"send one key, {key.lower()!r}"
+    return Finding(runtime="go", path=path, effect="merged", message=message, fix=fix, source=_SRC_GO)
 
 
 def _go_env(parent: str, env: Mapping[str, Any]) -> Iterator[Finding]:
@@ -456,7 +464,8 @@ def _go_env(parent: str, env: Mapping[str, Any]) -> Iterator[Finding]:
         if value is None:
             message = "Env is a map[string]string and encoding/json stores null there as an empty string"
             fix = "leave the key out, or send a string"
-            yield Finding("go", join_path(parent, key), "stringified", message, fix, _SRC_GO)
+            path = join_path(parent, key)
+            yield Finding(runtime="go", path=path, effect="stringified", message=message, fix=fix, source=_SRC_GO)
 
 
 def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
@@ -467,14 +476,15 @@ def _go_custom(parent: str, custom: Mapping[str, Any]) -> Iterator[Finding]:
         path = join_path(parent, key)
         if value is None:
             message = "Custom is a map[string]string and null becomes an empty string"
-            yield Finding("go", path, "stringified", message, "leave the key out, or send a string", _SRC_GO)
+            fix = "leave the key out, or send a string"
+            yield Finding(runtime="go", path=path, effect="stringified", message=message, fix=fix, source=_SRC_GO)
         elif not isinstance(value, str):
             message = (
                 f"Custom is a map[string]string, so this {_kind(value)} arrives as its JSON text"
                 " (older aws-lambda-go releases fail the invocation instead)"
             )
             fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
-            yield Finding("go", path, "stringified", message, fix, _SRC_GO)
+            yield Finding(runtime="go", path=path, effect="stringified", message=message, fix=fix, source=_SRC_GO)
 
 
 # --- Java -----------------------------------------------------------------------------------------------------------
@@ -512,11 +522,12 @@ def _java_value(path: str, value: _Json, source: str) -> Iterator[Finding]:
     if isinstance(value, dict | list):
         message = f"Gson decodes this field as a String, so {_a(value)} throws JsonSyntaxException"
         fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
-        yield Finding("java", path, "fails", message, fix, source)
+        yield Finding(runtime="java", path=path, effect="fails", message=message, fix=fix, source=source)
     else:
         text = repr(str(value).lower()) if isinstance(value, bool) else "of its literal, spelt as sent"
         message = f"Gson decodes this field as a String, so the {_kind(value)} arrives as the text {text}"
-        yield Finding("java", path, "stringified", message, "send it as a string", source)
+        fix = "send it as a string"
+        yield Finding(runtime="java", path=path, effect="stringified", message=message, fix=fix, source=source)
 
 
 # --- .NET -----------------------------------------------------------------------------------------------------------
@@ -545,7 +556,8 @@ def _dotnet_known_key(key: str, value: _Json) -> Iterator[Finding]:
     if value is None:
         # TryGetProperty (client) and EnumerateObject (custom, env) throw InvalidOperationException on a null.
         message = f"a null {key!r} makes the .NET runtime throw InvalidOperationException when ClientContext is read"
-        yield Finding("dotnet", key, "fails", message, "leave the key out instead of sending null", _SRC_DOTNET)
+        fix = "leave the key out instead of sending null"
+        yield Finding(runtime="dotnet", path=key, effect="fails", message=message, fix=fix, source=_SRC_DOTNET)
     elif key != "client" and isinstance(value, dict):
         for name, item in value.items():
             yield from _dotnet_value(join_path(key, name), item)
@@ -567,7 +579,7 @@ def _dotnet_value(path: str, value: _Json) -> Iterator[Finding]:
         f"the .NET runtime stores JsonElement.ToString() in a string dictionary, so this {_kind(value)} becomes {text}"
     )
     fix = "leave the key out" if value is None else "send it as a string and decode it in the function"
-    yield Finding("dotnet", path, "stringified", message, fix, _SRC_DOTNET)
+    yield Finding(runtime="dotnet", path=path, effect="stringified", message=message, fix=fix, source=_SRC_DOTNET)
 
 
 # --- Rust -----------------------------------------------------------------------------------------------------------
@@ -592,23 +604,27 @@ def _rust_rules(cc: Mapping[str, _Json]) -> Iterator[Finding]:
         if key == "env":
             message = "lambda_runtime reads the device environment from 'environment', so 'env' is ignored"
             fix = "if a Rust function needs it, send the same map as 'environment' too"
-            yield Finding("rust", key, "dropped", message, fix, _SRC_RUST)
+            yield Finding(runtime="rust", path=key, effect="dropped", message=message, fix=fix, source=_SRC_RUST)
         elif key == "w3c":
             message = "lambda_runtime's ClientContext has no w3c field, so the trace fields are ignored"
-            yield Finding("rust", key, "dropped", message, "send the trace headers under 'custom'", _SRC_RUST)
+            fix = "send the trace headers under 'custom'"
+            yield Finding(runtime="rust", path=key, effect="dropped", message=message, fix=fix, source=_SRC_RUST)
         elif key not in top:
             yield _unknown_key("rust", join_path("", key), key, top, "ClientContext", _SRC_RUST)
         elif value is None:
             # #[serde(default)] covers a missing key only; null is "invalid type: null, expected ...".
             message = f"serde accepts a missing {key!r} but not null: {_RUST_FAILS}"
-            yield Finding("rust", key, "fails", message, "leave the key out instead of sending null", _SRC_RUST)
+            fix = "leave the key out instead of sending null"
+            yield Finding(runtime="rust", path=key, effect="fails", message=message, fix=fix, source=_SRC_RUST)
         elif key == "client" and isinstance(value, dict):
             yield from _rust_client(value)
         elif isinstance(value, dict):
             for name, item in value.items():
                 if not isinstance(item, str):
                     message = f"{key} is a HashMap<String, String>, so {_a(item)} value fails: {_RUST_FAILS}"
-                    yield Finding("rust", join_path(key, name), "fails", message, "send it as a string", _SRC_RUST)
+                    fix = "send it as a string"
+                    path = join_path(key, name)
+                    yield Finding(runtime="rust", path=path, effect="fails", message=message, fix=fix, source=_SRC_RUST)
 
 
 def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
@@ -619,13 +635,16 @@ def _rust_client(client: Mapping[str, Any]) -> Iterator[Finding]:
         path = join_path("client", present[0] if present else snake)
         if not present:
             message = f"lambda_runtime requires all five client fields and {snake!r} is missing: {_RUST_FAILS}"
-            yield Finding("rust", path, "fails", message, f"send {snake!r} (an empty string will do)", _SRC_RUST)
+            fix = f"send {snake!r} (an empty string will do)"
+            yield Finding(runtime="rust", path=path, effect="fails", message=message, fix=fix, source=_SRC_RUST)
         elif len(present) == 2:
             message = f"{snake!r} and its alias {camel!r} are the same serde field, a duplicate: {_RUST_FAILS}"
-            yield Finding("rust", path, "fails", message, f"send only {snake!r}", _SRC_RUST)
+            fix = f"send only {snake!r}"
+            yield Finding(runtime="rust", path=path, effect="fails", message=message, fix=fix, source=_SRC_RUST)
         elif not isinstance(client[present[0]], str):
             message = f"client fields are Rust Strings, so {_a(client[present[0]])} fails: {_RUST_FAILS}"
-            yield Finding("rust", path, "fails", message, "send a string (an empty string will do)", _SRC_RUST)
+            fix = "send a string (an empty string will do)"
+            yield Finding(runtime="rust", path=path, effect="fails", message=message, fix=fix, source=_SRC_RUST)
     known = (*_RUST_CLIENT, *_RUST_CLIENT.values())
     for name in client:
         if name not in known:

@@ -513,6 +513,36 @@ def test_go_findings_follow_the_order_of_the_file(cli: Cli, tmp_path: Path) -> N
         assert [(f["path"], f["effect"]) for f in findings] == [("custom", "merged")]
 
 
+def test_validate_parses_its_input_once(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The portability report runs on the model validate already has; the text is read again only for its key order,
+    # and only when a runtime's rules need it.
+    from lambda_context_types import _models
+
+    calls: list[str] = []
+
+    def counted(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            calls.append(name)
+            return function(*args)
+
+        return wrapper
+
+    model = _models.ClientContextModel
+    monkeypatch.setattr(_models, "parse_client_context", counted("parse", _models.parse_client_context))
+    monkeypatch.setattr(model, "from_base64", counted("parse", model.from_base64))
+    monkeypatch.setattr(json, "loads", counted("key order", json.loads))
+    path = write(tmp_path, '{"custom": {"a": "1"}, "Custom": {"a": "2"}}')
+    encoded = write(tmp_path, base64.b64encode(path.read_bytes()), "payload.b64")
+
+    for source in (path, encoded):
+        assert cli("validate", "--strict", source).status == 1
+        assert calls == ["parse", "key order"]
+        calls.clear()
+        assert cli("validate", source).status == 0
+        assert calls == ["parse"]
+        calls.clear()
+
+
 # usage and I/O errors ------------------------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ pydantic.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ContextValidationError, Problem
 from ._protocols import ClientContext, CognitoIdentity, LambdaContext, LambdaHandler, MobileClient
@@ -15,42 +15,8 @@ from ._protocols import ClientContext, CognitoIdentity, LambdaContext, LambdaHan
 __version__ = "0.1.0"
 """The package's version; pyproject.toml reads it from here."""
 
-if TYPE_CHECKING:
-    from ._models import (
-        MAX_CLIENT_CONTEXT_BYTES,
-        ClientContextModel,
-        CognitoIdentityModel,
-        MobileClientModel,
-        W3CTraceModel,
-        parse_client_context,
-        parse_cognito_identity,
-    )
-    from ._portability import RUNTIMES, Effect, Finding, InvocationType, Runtime, check_portability
-
-__all__ = [
-    "MAX_CLIENT_CONTEXT_BYTES",
-    "RUNTIMES",
-    "ClientContext",
-    "ClientContextModel",
-    "CognitoIdentity",
-    "CognitoIdentityModel",
-    "ContextValidationError",
-    "Effect",
-    "Finding",
-    "InvocationType",
-    "LambdaContext",
-    "LambdaHandler",
-    "MobileClient",
-    "MobileClientModel",
-    "Problem",
-    "Runtime",
-    "W3CTraceModel",
-    "check_portability",
-    "parse_client_context",
-    "parse_cognito_identity",
-]
-
-_LAZY = {
+# The names loaded on first use, each with the module it lives in: the one list of them.
+_LAZY: Final = {
     "MAX_CLIENT_CONTEXT_BYTES": "._models",
     "ClientContextModel": "._models",
     "CognitoIdentityModel": "._models",
@@ -65,6 +31,27 @@ _LAZY = {
     "Runtime": "._portability",
     "check_portability": "._portability",
 }
+
+__all__ = [
+    "ClientContext",
+    "CognitoIdentity",
+    "ContextValidationError",
+    "LambdaContext",
+    "LambdaHandler",
+    "MobileClient",
+    "Problem",
+]
+if TYPE_CHECKING:
+    # Type checkers cannot run the line below, so they read the same names, and their types, from the two modules'
+    # own __all__ (the forms the typing spec lists for __all__); tests/test_exports.py checks that both agree.
+    from . import _models, _portability
+    from ._models import *  # noqa: F403
+    from ._portability import *  # noqa: F403
+
+    __all__ += _models.__all__
+    __all__ += _portability.__all__
+else:
+    __all__ += _LAZY
 
 
 def __getattr__(name: str) -> Any:

@@ -30,6 +30,16 @@ def test_every_name_in_all_resolves_and_belongs_to_the_package() -> None:
             assert value.__module__.startswith("lambda_context_types."), (name, value.__module__)
 
 
+def test_the_lazy_names_are_the_modules_own_all() -> None:
+    # Type checkers read the lazy names from each module's __all__, the runtime from _LAZY: they must agree.
+    from lambda_context_types import _models, _portability
+
+    lazy: dict[str, str] = lambda_context_types._LAZY
+    expected = {name: "._models" for name in _models.__all__} | {name: "._portability" for name in _portability.__all__}
+
+    assert lazy == expected
+
+
 def test_unknown_names_raise_attribute_error() -> None:
     with pytest.raises(AttributeError, match="NoSuchName"):
         lambda_context_types.NoSuchName  # type: ignore[attr-defined]  # noqa: B018

@@ -438,12 +438,16 @@ def _client_context(
     trace_context: dict[str, str] = {}
     if isinstance(raw_w3c, dict):
         w3c = cast("dict[str, Any]", raw_w3c)
-        trace_context = {name: w3c[name] for name in W3C_FIELDS if isinstance(w3c.get(name), str)}
+        # dict.get rather than .get: a mapping's nested dicts may be subclasses, and json.loads never makes one.
+        values = {name: dict[str, Any].get(w3c, name) for name in W3C_FIELDS}
+        trace_context = {name: value for name, value in values.items() if isinstance(value, str)}
     client = payload.get("client")
     mobile_client = None
     if isinstance(client, dict):
         client_fields = cast("dict[str, Any]", client)
-        mobile_client = _FakeMobileClient(**{name: client_fields.get(name) for name in MOBILE_CLIENT_FIELDS})
+        mobile_client = _FakeMobileClient(
+            **{name: dict[str, Any].get(client_fields, name) for name in MOBILE_CLIENT_FIELDS}
+        )
     elif client is not None:
         raise ValueError(f"client_context.client must be a JSON object; the runtime fails the invocation on {client!r}")
     fake = _FakeClientContext(client=mobile_client, custom=payload.get("custom"), env=payload.get("env"))

@@ -270,7 +270,7 @@ def test_advancing_by_a_sequence_is_a_type_error_at_once() -> None:
     for wrong in [(1,), [1], "1", b"1", None, True, Decimal(1)]:
         with pytest.raises(TypeError, match="advance"):
             clock.advance(wrong)  # type: ignore[arg-type]
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2
     assert clock.now_ns() == 0
 
 
@@ -667,6 +667,20 @@ def test_unvalidated_json_in_a_str_subclass_is_read_as_its_text(runtime_context:
     wire = json.dumps(ANDROID)
     fake = make_lambda_context(client_context=_LyingText(wire), identity=_LyingText("{}"), validate=False)
     assert runtime_view(fake)["client_context"] == runtime_view(runtime_context(wire))["client_context"]
+
+
+def test_unvalidated_nested_dict_subclasses_are_read_as_dicts() -> None:
+    class Lying(dict[str, Any]):
+        def get(self, *args: object) -> Any:
+            raise RuntimeError("get")
+
+    payload = {"client": Lying(app_title="Orders"), "w3c": Lying(traceparent="00-1-2-01")}
+    fake = make_lambda_context(client_context=payload, validate=False)
+
+    assert fake.client_context is not None
+    assert fake.client_context.client is not None
+    assert fake.client_context.client.app_title == "Orders"
+    assert fake.w3c() == {"traceparent": "00-1-2-01"}
 
 
 def test_unvalidated_objects_are_used_as_they_are() -> None:

@@ -73,8 +73,8 @@ BLOCKS = list(blocks())
 PYTHON = [block for block in BLOCKS if block.lang == "python"]
 
 
-def by_check(check: str) -> list[pytest.param]:  # type: ignore[valid-type]
-    return [pytest.param(block, id=block.where) for block in PYTHON if block.check == check]
+def by_check(check: str) -> list[Block]:
+    return [block for block in PYTHON if block.check == check]
 
 
 def test_the_pages_are_found_and_marked_correctly() -> None:
@@ -85,7 +85,7 @@ def test_the_pages_are_found_and_marked_correctly() -> None:
     assert by_check("typecheck")
 
 
-@pytest.mark.parametrize("block", by_check("run"))
+@pytest.mark.parametrize("block", by_check("run"), ids=lambda block: block.where)
 def test_the_example_runs(block: Block, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     # A module of its own, registered while it runs, so that dataclasses and pydantic find their module.
@@ -97,7 +97,7 @@ def test_the_example_runs(block: Block, monkeypatch: pytest.MonkeyPatch, capsys:
 
 def checked_files(tmp_path: Path) -> dict[Path, Block]:
     """Each block to type-check as a file of its own, padded so that the checkers' line numbers are the page's."""
-    files = {}
+    files: dict[Path, Block] = {}
     for block in PYTHON:
         if block.check == "typecheck":
             name = re.sub(r"\W", "_", str(block.page.relative_to(ROOT)))
@@ -134,16 +134,25 @@ def test_the_typecheck_examples_pass_basedpyright_strict(tmp_path: Path, run_mod
 # console sessions ----------------------------------------------------------------------------------------------------
 
 
-def sessions() -> Iterator[pytest.param]:  # type: ignore[valid-type]
+@dataclasses.dataclass(frozen=True)
+class Session:
+    """One `$ lambda-context ...` command of a console block, and the output the page shows for it."""
+
+    where: str
+    command: str
+    output: list[str]
+
+
+def sessions() -> Iterator[Session]:
     for block in BLOCKS:
         if block.lang != "console":
             continue
         lines = block.source.splitlines()
         starts = [index for index, line in enumerate(lines) if line.startswith("$ ")]
-        for start, end in zip(starts, [*starts[1:], len(lines)]):
+        for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
             if lines[start].startswith("$ lambda-context "):
-                command, output = lines[start][2:], lines[start + 1 : end]
-                yield pytest.param(command, output, id=f"{block.page.relative_to(ROOT)}:{block.line + start}")
+                where = f"{block.page.relative_to(ROOT)}:{block.line + start}"
+                yield Session(where, lines[start][2:], lines[start + 1 : end])
 
 
 SESSIONS = list(sessions())
@@ -153,13 +162,13 @@ def test_there_are_console_sessions() -> None:
     assert len(SESSIONS) >= 5
 
 
-@pytest.mark.parametrize(("command", "output"), SESSIONS)
-def test_the_console_session_shows_the_real_output(command: str, output: list[str]) -> None:
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda session: session.where)
+def test_the_console_session_shows_the_real_output(session: Session) -> None:
     env = dict(os.environ, NO_COLOR="1")
     # The lambda-context script installed beside this interpreter, as in a user's activated environment.
     env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), env.get("PATH", "")])
     result = subprocess.run(
-        ["bash", "-c", command],
+        ["bash", "-c", session.command],
         cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -170,7 +179,7 @@ def test_the_console_session_shows_the_real_output(command: str, output: list[st
         check=False,
     )
 
-    assert result.stdout.rstrip("\n").splitlines() == output
+    assert result.stdout.rstrip("\n").splitlines() == session.output
 
 
 # the README ----------------------------------------------------------------------------------------------------------
@@ -190,26 +199,38 @@ def test_the_readme_links_to_files_that_exist() -> None:
 
 
 def readme_bug() -> tuple[str, list[str]]:
-    """The README's first example, a handler with two bugs, and the error lines it says a checker reports."""
+    """The README's first example, a handler with two bugs, and the console block after it: what the checkers say."""
     first = next(block for block in PYTHON if block.page == README)
     shown = next(block for block in BLOCKS if block.page == README and block.line > first.line)
-    return first.source, [line.strip() for line in shown.source.splitlines() if " error" in line]
+    return first.source, shown.source.splitlines()
+
+
+# Each checker's error lines, as the README shows them: mypy's `file:line: error:`, pyright's `file:line:col - error:`.
+ERROR_LINE = {
+    "mypy": re.compile(r"handler\.py:\d+: error: .*"),
+    "basedpyright": re.compile(r"handler\.py:\d+:\d+ - error: .*"),
+}
 
 
 @pytest.mark.parametrize("checker", ["mypy", "basedpyright"])
-def test_the_readme_shows_what_the_checkers_really_report(
-    checker: str, tmp_path: Path, run_module: RunModule
-) -> None:
+def test_the_readme_shows_what_the_checkers_really_report(checker: str, tmp_path: Path) -> None:
     source, shown = readme_bug()
     (tmp_path / "handler.py").write_text(source, encoding="utf-8")
-    (tmp_path / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}')
-    args = ["--strict", str(tmp_path / "handler.py")] if checker == "mypy" else ["--project", str(tmp_path)]
-    result = run_module(checker, *args)
+    # Run as the README shows it, in a directory of its own with no configuration: `mypy --strict handler.py`.
+    args = ["--strict", "--cache-dir", str(ROOT / ".mypy_cache")] if checker == "mypy" else []
+    result = subprocess.run(
+        [sys.executable, "-m", checker, *args, "handler.py"],
+        cwd=tmp_path,
+        env=dict(os.environ, NO_COLOR="1", PATH=os.pathsep.join([os.path.dirname(sys.executable), os.environ["PATH"]])),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     reported = [line.strip().replace(str(tmp_path) + os.sep, "") for line in result.stdout.splitlines()]
 
-    expected = [line for line in shown if line.startswith("handler.py:") and ("[" in line) == (checker == "mypy")]
-    assert expected, "the README shows no error lines for " + checker
-    assert set(expected) <= set(reported), result.stdout
+    expected = [line for line in shown if ERROR_LINE[checker].fullmatch(line)]
+    assert len(expected) == 2, f"the README shows {len(expected)} error lines of {checker}"
+    assert [line for line in reported if ERROR_LINE[checker].fullmatch(line)] == expected, result.stdout
 
 
 # the site ------------------------------------------------------------------------------------------------------------
@@ -219,7 +240,7 @@ def test_the_readme_shows_what_the_checkers_really_report(
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once with --strict: any warning (a broken link or anchor, a page left out of the nav, a
     reference entry that cannot be found or rendered) fails the build."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # pragma: no cover
         pytest.skip("the documentation tools (the docs dependency group) need Python 3.11 or later")
     site_dir = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")

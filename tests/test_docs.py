@@ -70,7 +70,7 @@ def blocks() -> Iterator[Block]:
 
 
 BLOCKS = list(blocks())
-PYTHON = [block for block in BLOCKS if block.lang == "python"]
+PYTHON = [block for block in BLOCKS if block.lang in {"python", "py"}]
 
 
 def by_check(check: str) -> list[Block]:

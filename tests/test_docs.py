@@ -257,6 +257,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def test_the_site_builds_strictly_with_its_diagrams(site: Path) -> None:
+    pages = {path.parent.name for path in site.rglob("index.html")}
+    assert {"typing", "validating", "invoking", "reference", "design", "benchmarks"} <= pages
+    # superfences turns a ```mermaid block into a diagram for Material to draw, not a code listing.
+    assert '<pre class="mermaid">' in (site / "validating" / "index.html").read_text(encoding="utf-8")
+
+
 def public_modules() -> list[str]:
     """The package and each of its submodules whose name has no leading underscore: each needs a reference entry."""
     names = [info.name for info in pkgutil.iter_modules(lambda_context_types.__path__) if not info.name.startswith("_")]
@@ -276,5 +283,5 @@ def test_every_public_name_has_an_api_reference_entry(module_name: str, site: Pa
     module = importlib.import_module(module_name)
 
     missing = [name for name in module.__all__ if f"{module_name}.{name}" not in inventory]
-    assert module_name in inventory
+    assert module_name in inventory, f"add the line `::: {module_name}` to docs/reference.md"
     assert missing == []

@@ -17,7 +17,7 @@ from typing import Any, cast
 import pytest
 from conftest import RuntimeContextFactory
 
-from lambda_context_types import ContextValidationError, LambdaContext, W3CTraceModel, trace_context
+from lambda_context_types import ContextValidationError, LambdaContext, W3CTraceModel, check_portability, trace_context
 from lambda_context_types._gateway import GATEWAY_KEYS
 from lambda_context_types.agentcore import GatewayToolCall, gateway_client_context_schema, gateway_tool_call
 from lambda_context_types.testing import gateway_client_context, make_lambda_context
@@ -356,3 +356,50 @@ def test_a_trace_field_in_custom_that_is_not_text_is_refused(runtime_context: Ru
 
     with pytest.raises(ContextValidationError, match=r"custom\.baggage: expected a string, got dict"):
         trace_context(context)
+
+
+# --- the portability report ------------------------------------------------------------------------------------------
+
+
+def test_the_gateways_string_keys_and_an_injected_trace_reach_every_runtime() -> None:
+    payload = gateway_client_context(target="orders", tool="get", session_id="")
+    payload["custom"].update(traceparent=TRACEPARENT, tracestate="rojo=00f067aa0ba902b7", baggage="userId=alice")
+
+    assert check_portability(payload) == []
+
+
+def test_the_gateways_propagation_maps_are_explained_where_a_runtime_cannot_take_them() -> None:
+    payload = gateway_client_context(target="orders", tool="get", propagated_query_parameters={"version": "v1"})
+
+    findings = check_portability(payload)
+
+    path = "custom.bedrockAgentCorePropagatedQueryParameters"
+    assert [(finding.runtime, finding.path, finding.effect) for finding in findings] == [
+        ("go", path, "stringified"),
+        ("java", path, "fails"),
+        ("dotnet", path, "stringified"),
+        ("rust", path, "fails"),
+    ]
+    for finding in findings:
+        assert finding.fix is not None
+        assert finding.fix.startswith("the AgentCore Gateway writes this object itself")
+    assert "metadataConfiguration" in (findings[1].fix or "")
+
+
+def test_a_trace_under_capital_custom_is_reported_lost() -> None:
+    # What the first release of OpenTelemetry's Node.js AWS SDK instrumentation sent.
+    findings = check_portability({"Custom": {"traceparent": TRACEPARENT}}, "python")
+
+    (finding,) = findings
+    assert (finding.path, finding.effect) == ("Custom", "dropped")
+    assert finding.message.endswith("and with it the caller's trace context")
+    assert "instrumentation-aws-sdk" in (finding.fix or "")
+    # Python never sees it, so trace_context() finds nothing.
+    assert trace_context(make_lambda_context(client_context={"Custom": {"traceparent": TRACEPARENT}})) is None
+
+
+def test_the_w3c_finding_points_at_trace_context() -> None:
+    (finding,) = check_portability({"w3c": {"traceparent": TRACEPARENT}}, "python")
+
+    assert finding.effect == "moved"
+    assert "lambda_context_types.trace_context(context)" in (finding.fix or "")

@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -18,6 +19,7 @@ import pytest
 from conftest import RuntimeContextFactory
 
 from lambda_context_types import ContextValidationError, LambdaContext, W3CTraceModel, check_portability, trace_context
+from lambda_context_types._cli import main
 from lambda_context_types._gateway import GATEWAY_KEYS
 from lambda_context_types.agentcore import GatewayToolCall, gateway_client_context_schema, gateway_tool_call
 from lambda_context_types.testing import gateway_client_context, make_lambda_context
@@ -403,3 +405,67 @@ def test_the_w3c_finding_points_at_trace_context() -> None:
 
     assert finding.effect == "moved"
     assert "lambda_context_types.trace_context(context)" in (finding.fix or "")
+
+
+# --- the command line ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def gateway_file(tmp_path: Path) -> Path:
+    payload = json.loads(json.dumps(GATEWAY_HEADER))
+    payload["custom"]["traceparent"] = TRACEPARENT
+    path = tmp_path / "gateway.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    return path
+
+
+def test_validate_shows_the_tool_call_and_the_trace(gateway_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(gateway_file)]) == 0
+
+    out = capsys.readouterr().out
+    tail = out.splitlines()[-5:]
+    assert tail == [
+        "gateway_tool_call:",
+        '  target: "LambdaUsingSDK"',
+        '  tool:   "get_order_tool"',
+        "trace_context:",
+        f'  traceparent: "{TRACEPARENT}"',
+    ]
+
+
+def test_validate_json_shows_the_tool_call_and_the_trace(
+    gateway_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--json", str(gateway_file)]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["gateway_tool_call"] == {
+        "target": "LambdaUsingSDK",
+        "tool": "get_order_tool",
+        "tool_name": "LambdaUsingSDK___get_order_tool",
+        "message_version": "1.0",
+        "aws_request_id": "6f3c1a52-9d4e-4b9a-8f7e-2c1d0e9b8a7f",
+        "mcp_message_id": "3",
+        "gateway_id": "testgwforlambda-vveeifneus",
+        "target_id": "RQHDN3J002",
+        "propagated_headers": {"x-correlation-id": "trace-a1b2c3d4", "x-tenant-id": "tenant-acme"},
+        "bedrockAgentCoreIdentity": {"userId": "user-1"},
+    }
+    assert report["trace_context"] == {"traceparent": TRACEPARENT}
+
+
+def test_validate_refuses_what_a_handler_could_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"custom": {"bedrockAgentCoreToolName": "", "traceparent": "00-x"}}', encoding="utf-8")
+
+    assert main(["validate", str(path)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "invalid client context: 1 problem"
+    assert out[1].startswith("  custom.bedrockAgentCoreToolName: expected '<target name>___<tool name>'")
+
+
+def test_schema_agentcore_prints_the_gateways_client_context_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--agentcore"]) == 0
+
+    assert json.loads(capsys.readouterr().out) == gateway_client_context_schema()

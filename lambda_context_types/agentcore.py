@@ -47,8 +47,13 @@ from pydantic_core import PydanticCustomError
 from ._errors import ContextValidationError, Problem, format_path
 from ._gateway import GATEWAY_KEYS, TOOL_NAME_DELIMITER, is_gateway_key
 from ._protocols import LambdaContext
+from ._schema_docs import describe_fields
 
 __all__ = ["GatewayToolCall", "gateway_client_context_schema", "gateway_tool_call"]
+
+# Strict: the gateway sends strings and objects of strings, and nothing is coerced. The schema's descriptions come
+# from the docstrings when a schema is asked for (see _schema_docs).
+_CONFIG: Final = ConfigDict(extra="allow", strict=True, json_schema_extra=describe_fields)
 
 
 class GatewayToolCall(BaseModel, frozen=True):
@@ -60,7 +65,7 @@ class GatewayToolCall(BaseModel, frozen=True):
     are kept in ``model_extra``, and :meth:`to_dict` writes every key back as it was sent.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", strict=True, use_attribute_docstrings=True)
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     # The aliases are the keys of _gateway.GATEWAY_KEYS (a test compares them): pydantic needs them as literals.
     tool_name: str = Field(alias="bedrockAgentCoreToolName")
@@ -131,7 +136,7 @@ class _GatewayClientContext(BaseModel):
     The runtime builds ``context.client_context`` from it; ``client`` and ``env`` are absent.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", strict=True, use_attribute_docstrings=True)
+    model_config: ClassVar[ConfigDict] = _CONFIG
 
     custom: GatewayToolCall
     """The gateway's keys, beside any other ``custom`` keys."""

@@ -245,7 +245,8 @@ def _invocation_type_rule(invocation_type: InvocationType) -> Iterator[Finding]:
 # --- AgentCore Gateway and OpenTelemetry ---------------------------------------------------------------------------
 # The gateway's keys (_gateway.GATEWAY_KEYS) and the trace fields OpenTelemetry injects into custom are strings, so
 # they reach every runtime intact and get no finding. What can go wrong is said in the words of who sent it: the
-# gateway writes its propagation maps itself, and OpenTelemetry's first Node.js release wrote "Custom".
+# gateway writes its propagation maps itself, and earlier releases of OpenTelemetry's Node.js instrumentation wrote
+# "Custom".
 
 
 def _about_gateway_and_trace(finding: Finding, payload: Mapping[str, _Json]) -> Finding:
@@ -266,8 +267,9 @@ def _about_gateway_and_trace(finding: Finding, payload: Mapping[str, _Json]) -> 
         return replace(finding, fix=f"the AgentCore Gateway writes this object itself: {fix}")
     value = payload.get(finding.path)
     if finding.path == "Custom" and isinstance(value, dict) and any(name in value for name in W3C_FIELDS):
-        # opentelemetry-js-contrib, plugins/node/opentelemetry-instrumentation-aws-sdk/src/services/lambda.ts (first
-        # release) wrote "Custom"; packages/instrumentation-aws-sdk/src/services/lambda.ts writes "custom".
+        # opentelemetry-js-contrib: plugins/node/opentelemetry-instrumentation-aws-sdk/src/services/lambda.ts (the
+        # package's earlier home) wrote "Custom"; packages/instrumentation-aws-sdk/src/services/lambda.ts writes
+        # "custom".
         message = f"{finding.message}, and with it the caller's trace context"
         fix = "upgrade the caller's @opentelemetry/instrumentation-aws-sdk, which now writes 'custom'"
         return replace(finding, message=message, fix=fix)

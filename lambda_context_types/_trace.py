@@ -10,9 +10,9 @@ Three places, depending on who invoked the function and which runtime runs it:
   opentelemetry-java-instrumentation ``aws-sdk-2.2`` ``LambdaImpl``), with whatever keys the caller's propagator
   writes (``traceparent`` and ``tracestate`` for W3C, ``baggage`` with the baggage propagator). Both leave the
   client context unchanged when the base64 result would be too long: Node.js when it would pass 3,583 bytes, Java
-  already when it would reach 3,583. Node.js's first release wrote ``Custom``, which the Python runtime drops.
-- Nowhere: the Python botocore instrumentation propagates in the payload's headers instead, and most invokers send
-  no trace at all.
+  already when it would reach 3,583. Earlier Node.js releases wrote ``Custom``, which the Python runtime drops.
+- Nowhere: the Python botocore instrumentation (opentelemetry-python-contrib, ``extensions/lmbd.py``) injects into
+  the event's ``headers`` object instead, and most invokers send no trace at all.
 
 The ``traceparent`` is checked against W3C Trace Context (``version-traceid-parentid-flags``, lowercase hex, ids not
 all zeros, version ``ff`` invalid, version ``00`` exactly 55 characters; a later version may append fields after a

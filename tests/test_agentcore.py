@@ -17,6 +17,8 @@ from typing import Any, cast
 
 import pytest
 from conftest import RuntimeContextFactory
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lambda_context_types import ContextValidationError, LambdaContext, W3CTraceModel, check_portability, trace_context
 from lambda_context_types._cli import main
@@ -389,7 +391,7 @@ def test_the_gateways_propagation_maps_are_explained_where_a_runtime_cannot_take
 
 
 def test_a_trace_under_capital_custom_is_reported_lost() -> None:
-    # What the first release of OpenTelemetry's Node.js AWS SDK instrumentation sent.
+    # What earlier releases of OpenTelemetry's Node.js AWS SDK instrumentation sent.
     findings = check_portability({"Custom": {"traceparent": TRACEPARENT}}, "python")
 
     (finding,) = findings
@@ -469,3 +471,23 @@ def test_schema_agentcore_prints_the_gateways_client_context_schema(capsys: pyte
     assert main(["schema", "--agentcore"]) == 0
 
     assert json.loads(capsys.readouterr().out) == gateway_client_context_schema()
+
+
+# --- properties ------------------------------------------------------------------------------------------------------
+
+target_names = st.from_regex(r"([0-9a-zA-Z]-?){1,20}", fullmatch=True)
+tool_names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@given(target=target_names, tool=tool_names)
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_target_and_tool_travel_through_the_runtime(
+    target: str, tool: str, runtime_context: RuntimeContextFactory
+) -> None:
+    payload = gateway_client_context(target=target, tool=tool)
+
+    call = gateway_tool_call(runtime_context(json.dumps(payload)))
+
+    assert call is not None
+    assert (call.target, call.tool) == (target, tool)
+    assert call.to_dict() == payload["custom"]

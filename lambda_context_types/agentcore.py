@@ -136,7 +136,9 @@ class _GatewayClientContext(BaseModel):
     The runtime builds ``context.client_context`` from it; ``client`` and ``env`` are absent.
     """
 
-    model_config: ClassVar[ConfigDict] = _CONFIG
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="allow", strict=True, json_schema_extra=describe_fields, title="GatewayClientContext"
+    )
 
     custom: GatewayToolCall
     """The gateway's keys, beside any other ``custom`` keys."""
@@ -150,8 +152,8 @@ def gateway_client_context_schema() -> dict[str, Any]:
 def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
     """The gateway tool call this invocation carries, or None when it did not come from an AgentCore Gateway.
 
-    ``context`` is any :class:`~lambda_context_types.LambdaContext`: the runtime's object, the test fake, a
-    MagicMock-free stand-in. None when there is no client context, or its ``custom`` holds no ``bedrockAgentCore…``
+    ``context`` is any :class:`~lambda_context_types.LambdaContext`: the runtime's object, the test fake, any object
+    with the Protocol's attributes. None when there is no client context, or its ``custom`` holds no ``bedrockAgentCore…``
     key (a mobile app's client context, say).
 
     Raises ContextValidationError, one problem per key, when gateway keys are there but wrong: no tool name, a tool

@@ -153,8 +153,8 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
     """The gateway tool call this invocation carries, or None when it did not come from an AgentCore Gateway.
 
     ``context`` is any :class:`~lambda_context_types.LambdaContext`: the runtime's object, the test fake, any object
-    with the Protocol's attributes. None when there is no client context, or its ``custom`` holds no ``bedrockAgentCore…``
-    key (a mobile app's client context, say).
+    with the Protocol's attributes. None when there is no client context, or its ``custom`` holds no
+    ``bedrockAgentCore…`` key (a mobile app's client context, say).
 
     Raises ContextValidationError, one problem per key, when gateway keys are there but wrong: no tool name, a tool
     name that is empty, not a string or has an empty half, a known key in another casing, a non-string id.

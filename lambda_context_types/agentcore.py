@@ -190,8 +190,8 @@ def _miscased(sent: Mapping[str, Any]) -> list[Problem]:
     for key in sent:
         known = _WIRE_NAMES.get(key.lower())
         if known is not None and known != key and known not in sent:
-            message = f"the gateway sends {known!r} (keys are case-sensitive, so {key!r} is never read)"
-            problems.append(Problem(format_path(("custom", known)), f"{message}; send it as {known!r}"))
+            message = f"the gateway sends {known!r}; keys are case-sensitive, so {key!r} is not that key"
+            problems.append(Problem(format_path(("custom", known)), f"{message}: send it as {known!r}"))
     return problems
 
 

@@ -30,6 +30,7 @@ _LAZY: Final = {
     "InvocationType": "._portability",
     "Runtime": "._portability",
     "check_portability": "._portability",
+    "trace_context": "._trace",
 }
 
 __all__ = [
@@ -42,14 +43,16 @@ __all__ = [
     "Problem",
 ]
 if TYPE_CHECKING:
-    # Type checkers cannot run the line below, so they read the same names, and their types, from the two modules'
-    # own __all__ (the forms the typing spec lists for __all__); tests/test_exports.py checks that both agree.
-    from . import _models, _portability
+    # Type checkers cannot run the line below, so they read the same names, and their types, from the modules' own
+    # __all__ (the forms the typing spec lists for __all__); tests/test_exports.py checks that both agree.
+    from . import _models, _portability, _trace
     from ._models import *  # noqa: F403
     from ._portability import *  # noqa: F403
+    from ._trace import *  # noqa: F403
 
     __all__ += _models.__all__
     __all__ += _portability.__all__
+    __all__ += _trace.__all__
 else:
     __all__ += _LAZY
 

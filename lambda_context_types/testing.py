@@ -217,7 +217,8 @@ class LambdaContextFactory(Protocol):
     """
 
     # A staticmethod, so that the function itself, looked up on the class, is make_lambda_context; a plain method
-    # would need an instance, which a Protocol cannot have.
+    # would need an instance, which a Protocol cannot have. The docstring starts on its own line so that pyright,
+    # which shows make_lambda_context's own docstring above this one, still removes the indentation.
     @staticmethod
     def __call__(
         *,
@@ -237,7 +238,8 @@ class LambdaContextFactory(Protocol):
         clock: FakeClock | None = None,
         validate: bool = True,
     ) -> FakeLambdaContext:
-        """Make a fake handler context with consistent, production-like values; every argument is optional.
+        """
+        Make a fake handler context with consistent, production-like values; every argument is optional.
 
         Args:
             function_name: The function's name (1 to 64 letters, digits, ``-`` or ``_``).
@@ -341,6 +343,7 @@ class LambdaContextFactory(Protocol):
 
 
 make_lambda_context: Final = LambdaContextFactory.__call__
+"""Make a fake handler context; it is :meth:`LambdaContextFactory.__call__`, documented there with its arguments."""
 
 
 def _type_name(value: object) -> str:
@@ -495,3 +498,66 @@ def _read_header(name: str, value: str | bytes | bytearray) -> object:
         return json.loads(text)
     except RecursionError:  # json.loads gives up on deep nesting with RecursionError, not a ValueError
         raise ValueError(f"{name} is nested too deeply for json.loads, which the runtime reads it with") from None
+
+
+# Amazon Bedrock AgentCore Gateway's client context. Added to __all__ here, so that this section stays in one place.
+__all__ += ["gateway_client_context"]
+
+# CreateGatewayTarget's pattern for target names. Ids shaped as the service writes them: a gateway's is its name in
+# lowercase, a dash and 10 lowercase letters or digits (gateway URLs); a target's, 10 capitals or digits (a logged
+# invocation).
+_TARGET_NAME = re.compile(r"([0-9a-zA-Z]-?){1,100}")
+_LOWER_ID = "abcdefghijklmnopqrstuvwxyz0123456789"
+_UPPER_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def gateway_client_context(*, target: str, tool: str, **overrides: Any) -> dict[str, Any]:
+    """A client context as an Amazon Bedrock AgentCore Gateway sends it, for ``make_lambda_context(client_context=)``.
+
+    Only ``custom`` is present, holding the gateway's keys: the tool name ``<target>___<tool>``, message version
+    ``"1.0"``, and fresh ids shaped like the service's (a UUID request id and MCP message id, a gateway id
+    ``my-gateway-<10 characters>``, a 10-character target id). ``overrides`` replace or add keys, by the field names
+    of :class:`~lambda_context_types.agentcore.GatewayToolCall` (``gateway_id="gw-1"``,
+    ``propagated_headers={"x-tenant-id": "t1"}``) or by wire name (``bedrockAgentCoreIdentity={...}``); None removes
+    a key. Without overrides the result validates and :func:`~lambda_context_types.agentcore.gateway_tool_call`
+    reads it back; with them it is sent as given, so a test can build what the gateway should never send.
+
+    Raises ValueError for a target name the gateway would refuse (1 to 100 letters, digits and single ``-``) or an
+    empty tool name, and TypeError for a target or tool that is not a ``str`` or an override that names no gateway
+    key.
+    """
+    from ._gateway import GATEWAY_KEYS, TOOL_NAME_DELIMITER, is_gateway_key
+
+    target = _text("target", target)
+    tool = _text("tool", tool)
+    if not _TARGET_NAME.fullmatch(target):
+        raise ValueError(
+            f"target must be 1 to 100 letters, digits and single '-' (a gateway target name), got {target!r}"
+        )
+    if not tool:
+        raise ValueError("tool must be the tool's name, not empty")
+    custom: dict[str, Any] = {
+        GATEWAY_KEYS["tool_name"]: f"{target}{TOOL_NAME_DELIMITER}{tool}",
+        GATEWAY_KEYS["message_version"]: "1.0",
+        GATEWAY_KEYS["aws_request_id"]: str(uuid.uuid4()),
+        GATEWAY_KEYS["mcp_message_id"]: str(uuid.uuid4()),
+        GATEWAY_KEYS["gateway_id"]: f"my-gateway-{_random_id(_LOWER_ID)}",
+        GATEWAY_KEYS["target_id"]: _random_id(_UPPER_ID),
+    }
+    for name, value in overrides.items():
+        key = GATEWAY_KEYS.get(name, name)
+        if not is_gateway_key(key):
+            raise TypeError(
+                f"gateway_client_context() got {name!r}; use one of {', '.join(GATEWAY_KEYS)} or a wire name"
+            )
+        if value is None:
+            custom.pop(key, None)
+        else:
+            custom[key] = value
+    return {"custom": custom}
+
+
+def _random_id(alphabet: str) -> str:
+    import secrets
+
+    return "".join(secrets.choice(alphabet) for _ in range(10))

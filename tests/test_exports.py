@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,13 +34,30 @@ def test_every_name_in_all_resolves_and_belongs_to_the_package() -> None:
 
 
 def test_the_lazy_names_are_the_modules_own_all() -> None:
-    # Type checkers read the lazy names from each module's __all__, the runtime from _LAZY: they must agree.
-    from lambda_context_types import _models, _portability
-
+    # The runtime reads the lazy names from _LAZY; type checkers, under TYPE_CHECKING, from `from .m import *` and
+    # `__all__ += m.__all__` for each module. Both must name the same modules, and _LAZY each module's __all__.
     lazy: dict[str, str] = lambda_context_types._LAZY
-    expected = {name: "._models" for name in _models.__all__} | {name: "._portability" for name in _portability.__all__}
+    source = Path(lambda_context_types.__file__).read_text(encoding="utf-8")
+    block = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+    )
+    star_imported = {
+        f".{node.module}" for node in block.body if isinstance(node, ast.ImportFrom) and node.names[0].name == "*"
+    }
+    added_to_all = {
+        f".{node.value.value.id}"
+        for node in block.body
+        if isinstance(node, ast.AugAssign)
+        and isinstance(node.value, ast.Attribute)
+        and isinstance(node.value.value, ast.Name)
+    }
 
-    assert lazy == expected
+    assert star_imported == added_to_all == set(lazy.values())
+    for module_name in set(lazy.values()):
+        module = importlib.import_module(module_name, "lambda_context_types")
+        assert {name for name, home in lazy.items() if home == module_name} == set(module.__all__), module_name
 
 
 def test_unknown_names_raise_attribute_error() -> None:
@@ -71,3 +91,15 @@ def test_the_models_load_on_first_use() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_agentcore_module_exports_exactly_its_public_names() -> None:
+    from lambda_context_types import agentcore
+
+    exported = {
+        name
+        for name, value in vars(agentcore).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == agentcore.__name__
+    }
+
+    assert exported == set(agentcore.__all__)

@@ -732,3 +732,12 @@ def test_an_advance_of_any_whole_number_of_seconds_is_exact() -> None:
     clock.advance(10**30)
 
     assert clock.now_ns() == 10**39
+
+
+@pytest.mark.parametrize("name", ["target", "tool"])
+def test_a_gateway_target_or_tool_of_another_type_is_a_type_error(name: str) -> None:
+    from lambda_context_types.testing import gateway_client_context
+
+    arguments: dict[str, Any] = {"target": "OrderTools", "tool": "get_order", name: 5}
+    with pytest.raises(TypeError, match=name):
+        gateway_client_context(**arguments)

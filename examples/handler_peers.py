@@ -1,4 +1,4 @@
-"""Handlers typed with lambda_context_types that call aws-lambda-powertools, Mangum and the durable execution SDK.
+"""Handlers typed with lambda_context_types that call aws-lambda-powertools and Mangum (handler_durable.py: the SDK).
 
 Each handler annotates its context with the package's `LambdaContext` (the types the runtime really delivers) and
 hands it to a peer through a bridge from `lambda_context_types.interop`, which returns the same object typed as that
@@ -12,7 +12,6 @@ import json
 import time
 from typing import Any
 
-from aws_durable_execution_sdk_python import DurableContext, StepContext, durable_execution
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
 # powertools types the record handler as a bare Callable, which strict pyright calls partially unknown.
@@ -30,7 +29,7 @@ from mangum import Mangum
 from mangum.types import Receive, Scope, Send
 
 from lambda_context_types import LambdaContext
-from lambda_context_types.interop import as_durable, as_mangum, as_powertools, from_durable
+from lambda_context_types.interop import as_mangum, as_powertools
 
 
 class MemoryPersistenceLayer(BasePersistenceLayer):
@@ -130,22 +129,3 @@ asgi = Mangum(asgi_app, lifespan="off")
 
 def asgi_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return asgi(event, as_mangum(context))
-
-
-# --- The durable execution SDK -------------------------------------------------------------------------------------
-
-
-@durable_execution
-def workflow(event: dict[str, Any], context: DurableContext) -> dict[str, Any]:
-    lambda_context = from_durable(context)
-    function = lambda_context.function_name
-
-    def reserve(step: StepContext) -> str:
-        return f"{event['order_id']} reserved by {function}"
-
-    return {"reservation": context.step(reserve, name="reserve"), "tenant": lambda_context.tenant_id}
-
-
-def durable_handler(event: dict[str, Any], context: LambdaContext) -> Any:
-    """What a test (or a wrapper) does to call the durable handler with a context typed by the package."""
-    return workflow(event, as_durable(context))

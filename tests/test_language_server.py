@@ -2,32 +2,32 @@
 
 Completion on ``context.`` must list every member of the package's ``LambdaContext`` with its docstring, and hover on
 a member of the runtime's own class must show the docstring the bundled awslambdaric stubs give it.
+
+The client is a few lines of JSON-RPC over the server's stdin and stdout (the Language Server Protocol's base
+protocol), answering the requests the server sends the way VS Code does; every wait has a timeout.
 """
 
 from __future__ import annotations
 
-import asyncio
 import inspect
+import itertools
+import json
 import os
+import queue
+import subprocess
 import sys
-from collections.abc import AsyncIterator, Awaitable
+import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, Any
 
 import pytest
-import pytest_lsp
-from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
 from typing_extensions import get_protocol_members
 
 from lambda_context_types import LambdaContext
 
-T = TypeVar("T")
-
-# A language server that does not answer within this many seconds has failed the test (it answers in about one).
+# A server that has not answered within this many seconds has failed the test (it answers in a few).
 TIMEOUT = 60
-
-SERVER = str(Path(sys.executable).parent / "basedpyright-langserver")
 
 HANDLER = """\
 from lambda_context_types import LambdaContext
@@ -46,54 +46,121 @@ def handler(event: dict[str, object], context: LambdaContext) -> int:
 """
 
 
-async def answer(request: Awaitable[T]) -> T:
-    return await asyncio.wait_for(request, TIMEOUT)
+class LanguageServer:
+    """A language server subprocess and the client end of its JSON-RPC connection."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        )
+        self.ids = itertools.count(1)
+        self.responses: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+
+    def _send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.process.stdin.flush()
+
+    def _read(self, stream: IO[bytes]) -> None:
+        while True:
+            length = 0
+            while (header := stream.readline()) not in (b"\r\n", b""):
+                name, _, value = header.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            if not header:
+                return
+            message = json.loads(stream.read(length))
+            if "id" in message and "method" in message:
+                self._answer(message)
+            elif "id" in message:
+                self.responses.put(message)
+
+    def _answer(self, request: dict[str, Any]) -> None:
+        # What VS Code answers: no settings beyond the config file; yes to registrations and progress reports.
+        if request["method"] == "workspace/configuration":
+            result: Any = [None for _ in request["params"]["items"]]
+        else:
+            result = None
+        self._send({"id": request["id"], "result": result})
+
+    def request(self, method: str, params: Any) -> Any:
+        request_id = next(self.ids)
+        self._send({"id": request_id, "method": method, "params": params})
+        while True:
+            try:
+                response = self.responses.get(timeout=TIMEOUT)
+            except queue.Empty:
+                pytest.fail(f"the language server did not answer {method} within {TIMEOUT} s")
+            if response["id"] == request_id:
+                assert "error" not in response, response
+                return response["result"]
+
+    def notify(self, method: str, params: Any) -> None:
+        self._send({"method": method, "params": params})
+
+    def open(self, path: Path, text: str) -> str:
+        """Open an editor buffer holding ``text`` at ``path`` (no file is written) and return its URI."""
+        uri = path.as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})  # fmt: skip
+        return uri
+
+    def close(self) -> None:
+        try:
+            self.request("shutdown", None)
+            self.notify("exit", None)
+            self.process.wait(timeout=TIMEOUT)
+        finally:
+            self.process.kill()
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty project folder, strict as a user's would be; documents are opened as unsaved buffers in it."""
+    """An empty project folder, strict as a user's would be."""
     folder = tmp_path_factory.mktemp("lsp_workspace")
     (folder / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}')
     return folder
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[SERVER, "--stdio"],
-        # The server finds the environment to analyse through the `python` on PATH, as in an editor's terminal.
-        server_env={**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])},
-    ),
-    scope="module",
-)
-async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
-    # VS Code's capabilities allow dynamic registration, which the server then asks for; accept it, as VS Code does.
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register_capability(params: types.RegistrationParams) -> None:
-        return None
-
-    params = types.InitializeParams(
-        capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-        root_uri=workspace.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name=workspace.name)],
-    )
-    await answer(lsp_client.initialize_session(params))
-    yield
-    await answer(lsp_client.shutdown_session())
-
-
-def open_document(client: LanguageClient, path: Path, text: str) -> str:
-    """Open an editor buffer holding ``text`` (no file is written) at ``path`` and return its URI."""
-    uri = path.as_uri()
-    item = types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
-    return uri
+@pytest.fixture(scope="module")
+def server(workspace: Path) -> Iterator[LanguageServer]:
+    scripts = Path(sys.executable).parent
+    # The server finds the environment to analyse through the `python` on PATH, as in an editor's terminal.
+    env = {**os.environ, "PATH": os.pathsep.join([str(scripts), os.environ.get("PATH", "")])}
+    server = LanguageServer([str(scripts / "basedpyright-langserver"), "--stdio"], env)
+    markdown = {"contentFormat": ["markdown", "plaintext"]}
+    capabilities = {
+        "textDocument": {
+            "completion": {"completionItem": {"documentationFormat": ["markdown", "plaintext"]}},
+            "hover": markdown,
+        },
+        "workspace": {"configuration": True, "workspaceFolders": True},
+    }
+    try:
+        server.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": workspace.as_uri(),
+                "workspaceFolders": [{"uri": workspace.as_uri(), "name": workspace.name}],
+                "capabilities": capabilities,
+            },
+        )
+        server.notify("initialized", {})
+        yield server
+    finally:
+        server.close()
 
 
-def documentation_text(documentation: str | types.MarkupContent | None) -> str:
-    if isinstance(documentation, types.MarkupContent):
-        return documentation.value
-    return documentation or ""
+def text_of(content: Any) -> str:
+    """The text of an LSP MarkupContent, MarkedString or list of them."""
+    if isinstance(content, list):
+        return "\n".join(text_of(part) for part in content)
+    if isinstance(content, dict):
+        return str(content.get("value", ""))
+    return str(content or "")
 
 
 def first_line(docstring: str | None) -> str:
@@ -102,52 +169,40 @@ def first_line(docstring: str | None) -> str:
     return inspect.cleandoc(docstring).splitlines()[0].replace("``", "`")
 
 
-@pytest.mark.asyncio(loop_scope="module")
-async def test_completion_lists_every_member_with_its_documentation(client: LanguageClient, workspace: Path) -> None:
-    uri = open_document(client, workspace / "completion.py", HANDLER)
+def test_completion_lists_every_member_with_its_documentation(server: LanguageServer, workspace: Path) -> None:
+    uri = server.open(workspace / "completion.py", HANDLER)
     line = HANDLER.splitlines().index("    context.")
-    params = types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri),
-        position=types.Position(line=line, character=len("    context.")),
-    )
+    position = {"line": line, "character": len("    context.")}
 
-    result = await answer(client.text_document_completion_async(params))
+    result = server.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": position})
 
-    items = result.items if isinstance(result, types.CompletionList) else result or []
-    by_label = {item.label: item for item in items}
+    items = result["items"] if isinstance(result, dict) else result
+    by_label = {item["label"]: item for item in items}
     members = get_protocol_members(LambdaContext)
     assert members <= by_label.keys(), sorted(by_label)
     for name in sorted(members):
         item = by_label[name]
-        if item.documentation is None:
+        if "documentation" not in item:
             # Editors ask for the documentation of the item the cursor is on; pyright sends it then.
-            item = await answer(client.completion_item_resolve_async(item))
+            item = server.request("completionItem/resolve", item)
         expected = first_line(getattr(LambdaContext, name).__doc__)
-        assert expected in documentation_text(item.documentation), (name, item.documentation)
+        assert expected in text_of(item.get("documentation")), (name, item)
 
 
 @pytest.mark.parametrize(
     ("member", "expected"),
-    [
-        ("memory_limit_in_mb", "copied unconverted"),
-        ("get_remaining_time_in_millis", "never below 0"),
-    ],
+    [("memory_limit_in_mb", "copied unconverted"), ("get_remaining_time_in_millis", "never below 0")],
 )
-@pytest.mark.asyncio(loop_scope="module")
-async def test_hover_on_the_runtime_class_shows_the_stub_docstring(
-    client: LanguageClient, workspace: Path, member: str, expected: str
+def test_hover_on_the_runtime_class_shows_the_stub_docstring(
+    server: LanguageServer, workspace: Path, member: str, expected: str
 ) -> None:
-    uri = open_document(client, workspace / f"hover_{member}.py", RUNTIME_HANDLER)
+    uri = server.open(workspace / f"hover_{member}.py", RUNTIME_HANDLER)
     (line,) = [number for number, text in enumerate(RUNTIME_HANDLER.splitlines()) if member in text]
-    params = types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri),
-        position=types.Position(line=line, character=RUNTIME_HANDLER.splitlines()[line].index(member) + 1),
-    )
+    position = {"line": line, "character": RUNTIME_HANDLER.splitlines()[line].index(member) + 1}
 
-    hover = await answer(client.text_document_hover_async(params))
+    hover = server.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": position})
 
     assert hover is not None
-    contents = hover.contents
-    text = contents.value if isinstance(contents, types.MarkupContent) else str(contents)
+    text = text_of(hover["contents"])
     assert member in text
     assert expected in text, text

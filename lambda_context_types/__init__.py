@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         parse_cognito_identity,
     )
     from ._portability import RUNTIMES, Effect, Finding, InvocationType, Runtime, check_portability
+    from ._trace import trace_context
 
 __all__ = [
     "MAX_CLIENT_CONTEXT_BYTES",
@@ -48,6 +49,7 @@ __all__ = [
     "check_portability",
     "parse_client_context",
     "parse_cognito_identity",
+    "trace_context",
 ]
 
 _LAZY = {
@@ -64,6 +66,7 @@ _LAZY = {
     "InvocationType": "._portability",
     "Runtime": "._portability",
     "check_portability": "._portability",
+    "trace_context": "._trace",
 }
 
 

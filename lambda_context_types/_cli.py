@@ -26,8 +26,9 @@ from ._portability import RUNTIMES, InvocationType  # no pydantic: _portability 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ._models import ClientContextModel, CognitoIdentityModel
+    from ._models import ClientContextModel, CognitoIdentityModel, W3CTraceModel
     from ._portability import Finding, Runtime
+    from .agentcore import GatewayToolCall
 
 __all__ = ["main"]
 
@@ -78,6 +79,8 @@ class _Validation(NamedTuple):
     payload: dict[str, Any] | None
     error: ContextValidationError | None
     findings: Sequence[Finding]
+    # What a handler would read from it: the AgentCore Gateway tool call and the caller's trace context.
+    read: tuple[GatewayToolCall | None, W3CTraceModel | None] = (None, None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +185,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of the client context, generated from the pydantic models.",
     )
     schema.add_argument("--identity", action="store_true", help="the Cognito identity's schema instead")
+    schema.add_argument(
+        "--agentcore", action="store_true", help="the schema of the client context an AgentCore Gateway sends instead"
+    )
     schema.set_defaults(command=_schema)
     return parser
 
@@ -215,10 +221,11 @@ def _validate(args: argparse.Namespace) -> int:
             payload = _client_context(data, form).to_dict()
             # Without --runtime, runtimes is empty and only the Invoke API's rules run: the size limit, always.
             findings = _check_portability(data, form, runtimes, invocation_type)
+        read = (None, None) if identity else _read_as_a_handler(payload)
     except ContextValidationError as error:
         result = _Validation(what, form, len(data), runtimes, None, error, [])
     else:
-        result = _Validation(what, form, len(data), runtimes, payload, None, findings)
+        result = _Validation(what, form, len(data), runtimes, payload, None, findings, read)
 
     if cast("bool", args.json):
         _say_json(sys.stdout, _validation_as_json(result))
@@ -257,9 +264,48 @@ def _schema(args: argparse.Namespace) -> int:
     """``schema``: the JSON Schema the pydantic models generate."""
     from ._models import ClientContextModel, CognitoIdentityModel
 
+    if cast("bool", args.agentcore):
+        from .agentcore import gateway_client_context_schema
+
+        _say_json(sys.stdout, gateway_client_context_schema())
+        return EXIT_OK
     model = CognitoIdentityModel if cast("bool", args.identity) else ClientContextModel
     _say_json(sys.stdout, model.model_json_schema())
     return EXIT_OK
+
+
+def _read_as_a_handler(payload: dict[str, Any]) -> tuple[GatewayToolCall | None, W3CTraceModel | None]:
+    """The gateway tool call and the trace context a handler would read from this (valid) client context.
+
+    Raises ContextValidationError when the gateway's keys or the traceparent are wrong.
+    """
+    from . import trace_context
+    from .agentcore import gateway_tool_call
+    from .testing import make_lambda_context
+
+    # The fake exposes the payload as the runtime would (w3c moved to w3c()); it was validated already.
+    context = make_lambda_context(client_context=payload, validate=False)
+    return gateway_tool_call(context), trace_context(context)
+
+
+def _read_as_text(read: tuple[GatewayToolCall | None, W3CTraceModel | None]) -> list[str]:
+    call, trace = read
+    found: dict[str, Any] = {}
+    if call is not None:
+        found["gateway_tool_call"] = {"target": call.target, "tool": call.tool}
+    if trace is not None:
+        found["trace_context"] = trace.model_dump(exclude_none=True)
+    return _layout(found)
+
+
+def _read_as_json(read: tuple[GatewayToolCall | None, W3CTraceModel | None]) -> dict[str, Any]:
+    call, trace = read
+    return {
+        "gateway_tool_call": None
+        if call is None
+        else {"target": call.target, "tool": call.tool, **call.model_dump(mode="json", exclude_none=True)},
+        "trace_context": None if trace is None else trace.model_dump(mode="json", exclude_none=True),
+    }
 
 
 # Input ---------------------------------------------------------------------------------------------------------------
@@ -332,6 +378,7 @@ def _validation_as_text(result: _Validation, *, strict: bool) -> list[str]:
         return str(result.error).splitlines()
     lines = [f"valid {result.what} ({result.form}, {result.size:,} bytes)"]
     lines += _layout(result.payload or {})
+    lines += _read_as_text(result.read)
     if result.runtimes or result.findings:
         lines.append("")
     lines += [f"warning: {finding}" for finding in result.findings]
@@ -357,6 +404,7 @@ def _validation_as_json(result: _Validation) -> dict[str, Any]:
         "runtimes": list(result.runtimes),
         "findings": [asdict(finding) for finding in result.findings],
         "payload": result.payload,
+        **_read_as_json(result.read),
     }
 
 

@@ -59,9 +59,10 @@ _W3C_ACCESSOR: Final[dict[str, str]] = {
 }
 # The LambdaContext Protocol has no w3c() (older runtimes and other fakes lack it), so the fix says where it is.
 _PYTHON_W3C_FIX: Final = (
-    "read them with context.w3c(): the runtime's own context has it from awslambdaric 4.2 on (the bundled stubs type "
-    "it as awslambdaric.lambda_context.LambdaContext.w3c()), and so does lambda_context_types.testing."
-    "FakeLambdaContext, but the LambdaContext Protocol does not declare it"
+    "read them with lambda_context_types.trace_context(context), which calls context.w3c() where the context has it "
+    "(the runtime's own from awslambdaric 4.2 on, and lambda_context_types.testing.FakeLambdaContext; the "
+    "LambdaContext Protocol does not declare it); runtimes before 4.2 drop 'w3c', so to reach them send the fields "
+    "in 'custom', where trace_context() reads them too"
 )
 
 # Sources, one per runtime family; the comment beside each rule below names the file inside it.
@@ -153,7 +154,7 @@ def check_portability(
     findings = [*_size_rule(model), *_invocation_type_rule(invocation_type)]
     for runtime in targets:
         findings += _RULES[runtime](payload)
-    return findings
+    return [_about_gateway_and_trace(finding, payload) for finding in findings]
 
 
 def _targets(runtimes: Runtime | Iterable[Runtime] | None) -> list[Runtime]:
@@ -239,6 +240,40 @@ def _invocation_type_rule(invocation_type: InvocationType) -> Iterator[Finding]:
             "invoke with InvocationType=RequestResponse",
             _SRC_INVOKE,
         )
+
+
+# --- AgentCore Gateway and OpenTelemetry ---------------------------------------------------------------------------
+# The gateway's keys (_gateway.GATEWAY_KEYS) and the trace fields OpenTelemetry injects into custom are strings, so
+# they reach every runtime intact and get no finding. What can go wrong is said in the words of who sent it: the
+# gateway writes its propagation maps itself, and earlier releases of OpenTelemetry's Node.js instrumentation wrote
+# "Custom".
+
+
+def _about_gateway_and_trace(finding: Finding, payload: Mapping[str, _Json]) -> Finding:
+    """``finding``, its message or fix rewritten when the key belongs to the AgentCore Gateway or to a trace."""
+    from dataclasses import replace
+
+    from ._gateway import is_gateway_key
+
+    top, _, key = finding.path.partition(".")
+    if top == "custom" and is_gateway_key(key) and finding.effect in ("fails", "stringified"):
+        # The AgentCore developer guide, "Header propagation with Gateway": the gateway adds these objects when the
+        # target allowlists headers or query parameters (metadataConfiguration).
+        fix = (
+            "leave header and query parameter propagation (metadataConfiguration) off for a target on this runtime"
+            if finding.effect == "fails"
+            else "decode the JSON text in the function"
+        )
+        return replace(finding, fix=f"the AgentCore Gateway writes this object itself: {fix}")
+    value = payload.get(finding.path)
+    if finding.path == "Custom" and isinstance(value, dict) and any(name in value for name in W3C_FIELDS):
+        # opentelemetry-js-contrib: plugins/node/opentelemetry-instrumentation-aws-sdk/src/services/lambda.ts (the
+        # package's earlier home) wrote "Custom"; packages/instrumentation-aws-sdk/src/services/lambda.ts writes
+        # "custom".
+        message = f"{finding.message}, and with it the caller's trace context"
+        fix = "upgrade the caller's @opentelemetry/instrumentation-aws-sdk, which now writes 'custom'"
+        return replace(finding, message=message, fix=fix)
+    return finding
 
 
 # --- shared helpers -------------------------------------------------------------------------------------------------

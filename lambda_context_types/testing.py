@@ -408,3 +408,63 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
         raise ValueError(f"identity must be a JSON object; the runtime fails the invocation on {data!r}")
     identity = cast("Mapping[str, Any]", data)
     return _FakeCognitoIdentity(identity.get("cognitoIdentityId"), identity.get("cognitoIdentityPoolId"))
+
+
+# Amazon Bedrock AgentCore Gateway's client context. Added to __all__ here, so that this section stays in one place.
+__all__ += ["gateway_client_context"]
+
+# CreateGatewayTarget's pattern for target names. Ids shaped as the service writes them: a gateway's is its name in
+# lowercase, a dash and 10 lowercase letters or digits (gateway URLs); a target's, 10 capitals or digits (a logged
+# invocation).
+_TARGET_NAME = re.compile(r"([0-9a-zA-Z]-?){1,100}")
+_LOWER_ID = "abcdefghijklmnopqrstuvwxyz0123456789"
+_UPPER_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def gateway_client_context(*, target: str, tool: str, **overrides: Any) -> dict[str, Any]:
+    """A client context as an Amazon Bedrock AgentCore Gateway sends it, for ``make_lambda_context(client_context=)``.
+
+    Only ``custom`` is present, holding the gateway's keys: the tool name ``<target>___<tool>``, message version
+    ``"1.0"``, and fresh ids shaped like the service's (a UUID request id and MCP message id, a gateway id
+    ``my-gateway-<10 characters>``, a 10-character target id). ``overrides`` replace or add keys, by the field names
+    of :class:`~lambda_context_types.agentcore.GatewayToolCall` (``gateway_id="gw-1"``,
+    ``propagated_headers={"x-tenant-id": "t1"}``) or by wire name (``bedrockAgentCoreIdentity={...}``); None removes
+    a key. Without overrides the result validates and :func:`~lambda_context_types.agentcore.gateway_tool_call`
+    reads it back; with them it is sent as given, so a test can build what the gateway should never send.
+
+    Raises ValueError for a target name the gateway would refuse (1 to 100 letters, digits and single ``-``) or an
+    empty tool name, and TypeError for an override that names no gateway key.
+    """
+    from ._gateway import GATEWAY_KEYS, TOOL_NAME_DELIMITER, is_gateway_key
+
+    if not _TARGET_NAME.fullmatch(target):
+        raise ValueError(
+            f"target must be 1 to 100 letters, digits and single '-' (a gateway target name), got {target!r}"
+        )
+    if not tool:
+        raise ValueError("tool must be the tool's name, not empty")
+    custom: dict[str, Any] = {
+        GATEWAY_KEYS["tool_name"]: f"{target}{TOOL_NAME_DELIMITER}{tool}",
+        GATEWAY_KEYS["message_version"]: "1.0",
+        GATEWAY_KEYS["aws_request_id"]: str(uuid.uuid4()),
+        GATEWAY_KEYS["mcp_message_id"]: str(uuid.uuid4()),
+        GATEWAY_KEYS["gateway_id"]: f"my-gateway-{_random_id(_LOWER_ID)}",
+        GATEWAY_KEYS["target_id"]: _random_id(_UPPER_ID),
+    }
+    for name, value in overrides.items():
+        key = GATEWAY_KEYS.get(name, name)
+        if not is_gateway_key(key):
+            raise TypeError(
+                f"gateway_client_context() got {name!r}; use one of {', '.join(GATEWAY_KEYS)} or a wire name"
+            )
+        if value is None:
+            custom.pop(key, None)
+        else:
+            custom[key] = value
+    return {"custom": custom}
+
+
+def _random_id(alphabet: str) -> str:
+    import secrets
+
+    return "".join(secrets.choice(alphabet) for _ in range(10))

@@ -189,6 +189,8 @@ def test_validate_json_report_of_a_valid_payload(cli: Cli) -> None:
         "runtimes": [],
         "findings": [],
         "payload": load(ANDROID),
+        "gateway_tool_call": None,
+        "trace_context": None,
     }
 
 

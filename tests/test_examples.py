@@ -26,7 +26,7 @@ from mypy_boto3_lambda import LambdaClient
 from urllib3.response import HTTPResponse
 
 from lambda_context_types import MAX_CLIENT_CONTEXT_BYTES, ContextValidationError
-from lambda_context_types.testing import make_lambda_context
+from lambda_context_types.testing import gateway_client_context, make_lambda_context
 
 pytest_plugins = ["pytester"]
 
@@ -65,6 +65,33 @@ def test_the_example_tests_pass_in_a_project_with_no_conftest(pytester: pytest.P
     # Hypothesis's plugin (in our dev environment, not a dependency) costs about a second per in-process run.
     result = pytester.runpytest("-p", "no:hypothesispytest", "--strict-markers", "test_example_handlers.py")
     result.assert_outcomes(passed=7)
+
+
+def test_the_gateway_example_tests_pass_in_a_project_with_no_conftest(pytester: pytest.Pytester) -> None:
+    for path in EXAMPLES.glob("*.py"):
+        shutil.copy(path, pytester.path / path.name)
+    result = pytester.runpytest("-p", "no:hypothesispytest", "--strict-markers", "test_handler_gateway_tools.py")
+    result.assert_outcomes(passed=6)
+
+
+def test_the_gateway_handler_runs_with_the_real_runtime_context(
+    monkeypatch: pytest.MonkeyPatch, runtime_context: RuntimeContextFactory
+) -> None:
+    handler_gateway_tools = load("handler_gateway_tools", monkeypatch)
+    traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    # A gateway's header, with the caller's trace in w3c (which the runtime moves to context.w3c()).
+    payload = gateway_client_context(target="OrderTools", tool="update_order", gateway_id="orders-gw-0123456789")
+    payload["w3c"] = {"traceparent": traceparent}
+    real = runtime_context(json.dumps(payload))
+    logged: list[str] = []
+    monkeypatch.setattr(real, "log", logged.append)
+
+    result = handler_gateway_tools.handler({"orderId": "order-1", "status": "returned"}, real)
+
+    assert result == {"updated": True, "order": {"orderId": "order-1", "status": "returned"}}
+    assert logged == [f"update_order from gateway orders-gw-0123456789, trace {traceparent}"]
+    with pytest.raises(handler_gateway_tools.ToolError, match="no AgentCore Gateway tool call"):
+        handler_gateway_tools.handler({}, runtime_context('{"client": {"app_title": "Orders"}}'))
 
 
 def test_the_basic_handler_runs_with_the_real_runtime_context(

@@ -61,3 +61,15 @@ def test_the_models_load_on_first_use() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_agentcore_module_exports_exactly_its_public_names() -> None:
+    from lambda_context_types import agentcore
+
+    exported = {
+        name
+        for name, value in vars(agentcore).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == agentcore.__name__
+    }
+
+    assert exported == set(agentcore.__all__)

@@ -104,7 +104,8 @@ class LanguageServer:
     def open(self, path: Path, text: str) -> str:
         """Open an editor buffer holding ``text`` at ``path`` (no file is written) and return its URI."""
         uri = path.as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})  # fmt: skip
+        document = {"uri": uri, "languageId": "python", "version": 1, "text": text}
+        self.notify("textDocument/didOpen", {"textDocument": document})
         return uri
 
     def close(self) -> None:

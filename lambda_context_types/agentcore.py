@@ -25,7 +25,7 @@ What the gateway sends, and where each fact was read (the sources disagree, see 
   that the gateway adds when the target allowlists headers or query parameters (``metadataConfiguration``;
   developer guide "Header propagation with Gateway", awslabs' header-propagation tutorial).
 - Other ``bedrockAgentCore…`` keys (a third-party test fixture sends a ``bedrockAgentCoreIdentity`` object) are
-  kept as they are, in :attr:`GatewayToolCall.model_extra`.
+  kept as they are, in ``GatewayToolCall.model_extra``.
 
 The casing is ``bedrockAgentCore…`` everywhere the gateway's real output appears (handlers, their tests, logged
 invocations). The tutorial README of ``01-transform-lambda-into-mcp-tools`` writes ``bedrockagentcoreToolName``

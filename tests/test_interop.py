@@ -79,6 +79,14 @@ def test_importing_the_bridges_imports_no_peer() -> None:
     }
 
 
+def test_the_module_exports_exactly_its_bridges() -> None:
+    from lambda_context_types import interop
+
+    defined = {name for name, value in vars(interop).items() if getattr(value, "__module__", None) == interop.__name__}
+
+    assert defined == set(interop.__all__) == {"as_powertools", "as_mangum", "as_durable", "from_durable"}
+
+
 def test_each_bridge_hands_back_the_same_object(context: LambdaContext) -> None:
     assert as_powertools(context) is context
     assert as_mangum(context) is context

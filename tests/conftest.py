@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,14 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 RunModule = Callable[..., subprocess.CompletedProcess[str]]
 
 
-@pytest.fixture(scope="session")
-def run_module() -> RunModule:
-    """Run `python -m <module> <args>` with this interpreter, from the project root, and capture its output."""
+def _tool_environment() -> dict[str, str]:
     env = dict(os.environ)
-    # pyright finds the environment to check through the `python` on PATH (`--verifytypes` ignores `--pythonpath`).
+    # pyright and pyrefly find the environment to check through the `python` on PATH (`--verifytypes` ignores
+    # `--pythonpath`; pyrefly has no flag for it).
     env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), env.get("PATH", "")])
     env["NO_COLOR"] = "1"
     env.pop("MYPYPATH", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def run_module() -> RunModule:
+    """Run `python -m <module> <args>` with this interpreter, from the project root, and capture its output."""
+    env = _tool_environment()
 
     def run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -35,6 +43,27 @@ def run_module() -> RunModule:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def run_tool() -> RunModule:
+    """Run an executable installed beside this interpreter (zuban refuses `python -m`), like :func:`run_module`."""
+    env = _tool_environment()
+    scripts = Path(sys.executable).parent
+
+    def run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+        executable = shutil.which(tool, path=str(scripts))
+        assert executable, f"{tool} is not installed beside {sys.executable}: run `uv sync`"
+        return subprocess.run([executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+    return run
+
+
+# The durable execution SDK needs Python 3.11; where it is missing, so are the checks that read its types.
+HAS_DURABLE_SDK = importlib.util.find_spec("aws_durable_execution_sdk_python") is not None
+needs_durable_sdk = pytest.mark.skipif(
+    not HAS_DURABLE_SDK, reason="aws-durable-execution-sdk-python needs Python 3.11+"
+)
 
 
 # The variables Lambda sets in every execution environment, as the runtime_context fixture sets them.

@@ -94,7 +94,13 @@ def test_the_example_runs(block: Block, monkeypatch: pytest.MonkeyPatch, capsys:
     module = types.ModuleType("docs_example")
     monkeypatch.setitem(sys.modules, module.__name__, module)
 
-    exec(compile(block.source, block.where, "exec"), module.__dict__)
+    try:
+        exec(compile(block.source, block.where, "exec"), module.__dict__)
+    except ModuleNotFoundError as error:
+        # The durable execution SDK, a dev dependency, installs on Python 3.11+ only (docs/peers.md uses it).
+        if error.name != "aws_durable_execution_sdk_python" or sys.version_info >= (3, 11):
+            raise
+        pytest.skip("the durable execution SDK needs Python 3.11+")
 
 
 def checked_files(tmp_path: Path) -> dict[Path, Block]:

@@ -1,6 +1,7 @@
 """The examples run, pass their own tests, and agree with the real runtime and botocore.
 
 tests/test_quality.py type-checks them strictly: pyproject.toml lists examples/ for mypy and pyright.
+examples/handler_peers.py and handler_durable.py (powertools, Mangum, the durable SDK) run in tests/test_interop.py.
 """
 
 from __future__ import annotations

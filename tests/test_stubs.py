@@ -169,3 +169,34 @@ def test_a_new_user_gets_the_types_from_the_wheel_alone(wheel: Path, tmp_path: P
     }
     assert {(8, "reportOptionalMemberAccess"), (12, "reportOperatorIssue")} <= pyright_errors, pyright.stdout
     assert {line for line, _ in pyright_errors} == {8, 12}, pyright.stdout
+
+
+def _undocumented(body: list[ast.stmt], prefix: str = "") -> list[str]:
+    """The public classes, functions and annotated attributes in ``body`` with no docstring right after them."""
+    missing = []
+    for index, node in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        follows_docstring = (
+            isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        )
+        if isinstance(node, ast.ClassDef | ast.FunctionDef):
+            name = prefix + node.name
+            if node.name.startswith("_") and node.name != "__init__":
+                continue
+            if ast.get_docstring(node) is None:
+                missing.append(name)
+            if isinstance(node, ast.ClassDef):
+                missing += _undocumented(node.body, f"{name}.")
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and not follows_docstring:
+            missing.append(prefix + node.target.id)
+    return missing
+
+
+def test_every_public_member_of_the_stubs_has_a_docstring() -> None:
+    # Editors show a stub's docstrings on hover and completion; awslambdaric itself has almost none.
+    for name in ("__init__.pyi", "lambda_context.pyi"):
+        tree = ast.parse((STUBS / name).read_text())
+
+        assert _undocumented(tree.body) == [], name

@@ -56,15 +56,15 @@ def check_factory() -> None:
 
 
 def check_refused(call: GatewayToolCall, context: LambdaContext) -> None:
-    call.tool_name = "a___b"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    call.target = "a"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    gateway_tool_call(None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    gateway_tool_call(context.client_context)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    trace_context({"traceparent": "00-..."})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    gateway_client_context(target="OrderTools")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
-    gateway_client_context("OrderTools", "get_order")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    call.tool_name = "a___b"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    call.target = "a"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    gateway_tool_call(None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    gateway_tool_call(context.client_context)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    trace_context({"traceparent": "00-..."})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    gateway_client_context(target="OrderTools")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[missing-argument]  # ty: ignore[missing-argument]
+    gateway_client_context("OrderTools", "get_order")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[unexpected-positional-argument]  # ty: ignore[missing-argument, too-many-positional-arguments]
 
 
 def check_target_can_be_none(call: GatewayToolCall) -> None:
     # A tool name without the target's prefix has no target: the checkers insist on the None check.
-    call.target.upper()  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
+    call.target.upper()  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]

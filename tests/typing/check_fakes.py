@@ -70,9 +70,10 @@ class PlainContext:
         self.log_group_name = "/aws/lambda/orders"
         self.log_stream_name: str | None = None
         self.tenant_id: str | None = "tenant-1"
+        # pyrefly's strict preset flags these two: it infers `Any | None` for an unannotated `= None` (see below).
         # Narrower than the Protocol: a fake may promise that it never carries an identity or a client context.
-        self.identity = None
-        self.client_context = None
+        self.identity = None  # pyrefly: ignore[implicit-any-attribute]
+        self.client_context = None  # pyrefly: ignore[implicit-any-attribute]
 
     def get_remaining_time_in_millis(self) -> int:
         return 3_000
@@ -110,11 +111,12 @@ class WithoutLog:
     invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders"
     memory_limit_in_mb = "128"
     aws_request_id = "id"
+    # pyrefly's strict preset flags each unannotated `= None` (inferred as `Any | None`; see below).
     log_group_name = "/aws/lambda/orders"
-    log_stream_name = None
-    tenant_id = None
-    identity = None
-    client_context = None
+    log_stream_name = None  # pyrefly: ignore[implicit-any-attribute]
+    tenant_id = None  # pyrefly: ignore[implicit-any-attribute]
+    identity = None  # pyrefly: ignore[implicit-any-attribute]
+    client_context = None  # pyrefly: ignore[implicit-any-attribute]
 
     @staticmethod
     def get_remaining_time_in_millis() -> int:
@@ -134,14 +136,16 @@ def check_fakes_are_accepted() -> None:
 
 def check_narrower_types_survive_on_the_fake() -> None:
     assert_type(FrozenContext().log_stream_name, str)
-    assert_type(PlainContext().client_context, None)
+    # pyrefly and ty infer an unannotated `= None` attribute as `None` joined with an unknown type, so that later
+    # assignments may widen it; mypy and pyright infer `None`. pyrefly's strict preset also flags the attributes.
+    assert_type(PlainContext().client_context, None)  # pyrefly: ignore[assert-type]  # ty: ignore[type-assertion-failure]
 
 
 def check_wrong_fakes_are_rejected() -> None:
-    takes_context(IntMemoryContext("f", "1", "arn", 128, "id", "g", None, None, None, None))  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    takes_context(WithoutLog())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    takes_context(object())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    takes_context(IntMemoryContext("f", "1", "arn", 128, "id", "g", None, None, None, None))  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    takes_context(WithoutLog())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    takes_context(object())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
 
 
 def check_frozen_fake_is_frozen(context: FrozenContext) -> None:
-    context.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+    context.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]

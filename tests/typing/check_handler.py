@@ -53,11 +53,11 @@ def check_plain_functions_are_handlers(context: LambdaContext) -> None:
 
 
 def check_wrong_functions_are_not() -> None:
-    missing: LambdaHandler[dict[str, Any], dict[str, str]] = no_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
-    wrong_context: LambdaHandler[dict[str, Any], dict[str, str]] = int_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
-    wrong_result: LambdaHandler[dict[str, Any], int] = handler  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
-    wrong_event: LambdaHandler[str, dict[str, str]] = handler  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+    missing: LambdaHandler[dict[str, Any], dict[str, str]] = no_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
+    wrong_context: LambdaHandler[dict[str, Any], dict[str, str]] = int_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
+    wrong_result: LambdaHandler[dict[str, Any], int] = handler  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
+    wrong_event: LambdaHandler[str, dict[str, str]] = handler  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
     # Annotated with the runtime's class, a handler refuses fakes; annotate with the Protocol instead.
-    too_narrow: LambdaHandler[dict[str, Any], dict[str, str]] = runtime_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
-    handler({}, object())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    too_narrow: LambdaHandler[dict[str, Any], dict[str, str]] = runtime_context  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
+    handler({}, object())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
     del missing, wrong_context, wrong_result, wrong_event, too_narrow

@@ -60,13 +60,13 @@ def check_construction() -> None:
 
 
 def check_frozen(model: ClientContextModel, client: MobileClientModel, identity: CognitoIdentityModel) -> None:
-    model.custom = {}  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    client.app_title = "x"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    identity.cognito_identity_id = "x"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+    model.custom = {}  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    client.app_title = "x"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    identity.cognito_identity_id = "x"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
 
 
 def check_refused() -> None:
-    MobileClientModel(app_version_code=42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    parse_client_context(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    MobileClientModel(app_version_code=42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    parse_client_context(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
     if (env := parse_client_context("{}").env) is not None:
-        env["platform"] = "x"  # type: ignore[index]  # pyright: ignore[reportIndexIssue]
+        env["platform"] = "x"  # type: ignore[index]  # pyright: ignore[reportIndexIssue]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[invalid-assignment]

@@ -31,7 +31,7 @@ def check_finding(finding: Finding) -> None:
 
 
 def check_refused(name: str) -> None:
-    check_portability({}, "ruby")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    check_portability({}, name)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    check_portability({}, ["go", "ruby"])  # type: ignore[list-item]  # pyright: ignore[reportArgumentType]
-    check_portability({}, invocation_type="Async")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    check_portability({}, "ruby")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    check_portability({}, name)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    check_portability({}, ["go", "ruby"])  # type: ignore[list-item]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    check_portability({}, invocation_type="Async")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]

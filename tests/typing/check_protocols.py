@@ -26,8 +26,10 @@ def check_lambda_context(context: LambdaContext) -> None:
     assert_type(context.identity, CognitoIdentity | None)
     assert_type(context.client_context, ClientContext | None)
     assert_type(context.get_remaining_time_in_millis(), int)
-    assert_type(context.get_remaining_time_in_millis, Callable[[], int])
-    assert_type(context.log, Callable[[str], None])
+    # ty keeps a bound method's own type, which it deems a strict subtype of the Callable it matches: it asks that
+    # such an assert_type be waived by name (its rule assert-type-unspellable-subtype).
+    assert_type(context.get_remaining_time_in_millis, Callable[[], int])  # ty: ignore[assert-type-unspellable-subtype]
+    assert_type(context.log, Callable[[str], None])  # ty: ignore[assert-type-unspellable-subtype]
     context.log("one record")
 
 
@@ -64,40 +66,40 @@ def check_none_checks_narrow(context: LambdaContext) -> None:
 
 
 def check_optional_members_need_a_none_check(context: LambdaContext) -> None:
-    context.client_context.client  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-    context.identity.cognito_identity_id  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-    context.log_stream_name.split("/")  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-    context.tenant_id.upper()  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
+    context.client_context.client  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    context.identity.cognito_identity_id  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    context.log_stream_name.split("/")  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    context.tenant_id.upper()  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
     if context.client_context is not None:
-        context.client_context.client.app_title  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-        context.client_context.custom["tag"]  # type: ignore[index]  # pyright: ignore[reportOptionalSubscript]
-        context.client_context.env["platform"]  # type: ignore[index]  # pyright: ignore[reportOptionalSubscript]
+        context.client_context.client.app_title  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+        context.client_context.custom["tag"]  # type: ignore[index]  # pyright: ignore[reportOptionalSubscript]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[not-subscriptable]
+        context.client_context.env["platform"]  # type: ignore[index]  # pyright: ignore[reportOptionalSubscript]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[not-subscriptable]
 
 
 def check_memory_is_text(context: LambdaContext) -> None:
     # pyright also reports the statement as unused: a valid `1 + int(...)` would be unused the same way.
-    1 + context.memory_limit_in_mb  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]
-    context.memory_limit_in_mb > 128  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]
-    megabytes: int = context.memory_limit_in_mb  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+    1 + context.memory_limit_in_mb  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[unsupported-operator]
+    context.memory_limit_in_mb > 128  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[unsupported-operator]
+    megabytes: int = context.memory_limit_in_mb  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
     del megabytes
 
 
 def check_members_are_read_only(context: LambdaContext, client: MobileClient, identity: CognitoIdentity) -> None:
-    context.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    context.client_context = None  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    client.app_title = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-    identity.cognito_identity_id = None  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+    context.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    context.client_context = None  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    client.app_title = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+    identity.cognito_identity_id = None  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
 
 
 def check_custom_is_read_only(client_context: ClientContext) -> None:
     if client_context.custom is not None:
-        client_context.custom["tag"] = "x"  # type: ignore[index]  # pyright: ignore[reportIndexIssue]
+        client_context.custom["tag"] = "x"  # type: ignore[index]  # pyright: ignore[reportIndexIssue]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[invalid-assignment]
 
 
 def check_unknown_attributes(context: LambdaContext) -> None:
-    context.remaining_time  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
-    context.get_remaining_time_in_ms()  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
-    context.log()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    context.remaining_time  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+    context.get_remaining_time_in_ms()  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+    context.log()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[bad-argument-count]  # ty: ignore[missing-argument]
 
 
 def check_isinstance_narrows(value: object) -> None:

@@ -72,8 +72,8 @@ def check_construction() -> None:
     context = runtime.LambdaContext("request-id", {"custom": {"k": "v"}}, {"cognitoIdentityId": "x"}, 1_700_000_000_000)
     assert_type(context, runtime.LambdaContext)
     runtime.LambdaContext("request-id", None, None, 0, "arn:aws:lambda:eu-west-1:123456789012:function:f", "tenant")
-    runtime.LambdaContext("request-id", None, None, "0")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    runtime.LambdaContext("request-id", None, None)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    runtime.LambdaContext("request-id", None, None, "0")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+    runtime.LambdaContext("request-id", None, None)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[missing-argument]  # ty: ignore[missing-argument]
 
 
 def check_module_helpers() -> None:
@@ -85,12 +85,12 @@ def check_module_helpers() -> None:
 
 
 def check_mistakes_are_caught(context: runtime.LambdaContext) -> None:
-    1 + context.memory_limit_in_mb  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]
-    context.client_context.client  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-    context.identity.cognito_identity_id  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
-    context.w3c()["traceparent"] + 1  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]
-    context.services  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
+    1 + context.memory_limit_in_mb  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[unsupported-operator]
+    context.client_context.client  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    context.identity.cognito_identity_id  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    context.w3c()["traceparent"] + 1  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnusedExpression]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[unsupported-operator]
+    context.services  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
 
 
 # The holder classes use __slots__, so the runtime refuses a class that derives from two of them, and so do checkers.
-class ClientAndIdentity(runtime.Client, runtime.CognitoIdentity): ...  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]
+class ClientAndIdentity(runtime.Client, runtime.CognitoIdentity): ...  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[invalid-inheritance]  # ty: ignore[instance-layout-conflict]

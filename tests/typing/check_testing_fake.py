@@ -54,7 +54,7 @@ keyword_logger: LogsByKeyword = fake
 
 
 def through_the_protocol(context: LambdaContext) -> None:
-    context.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    context.log(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
 
 
 # Every form a payload travels in is accepted.
@@ -79,7 +79,7 @@ def made_wrongly(*, timeout: str = "3") -> FakeLambdaContext:
 
 
 elsewhere: LambdaContextFactory = made_elsewhere
-wrongly: LambdaContextFactory = made_wrongly  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+wrongly: LambdaContextFactory = made_wrongly  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
 
 # The default of the arguments where None means "none" can be named, so a wrapper can forward it.
 assert_type(DEFAULT, Literal[DefaultType.DEFAULT])
@@ -94,13 +94,13 @@ def forwarding_factory(factory: LambdaContextFactory, log_group_name: str | Defa
 
 
 # Mistakes a type checker catches before the test runs.
-make_lambda_context(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
-make_lambda_context(memory_limit_in_mb=1.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-make_lambda_context(timeout="3")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-make_lambda_context(client_context=[1])  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-make_lambda_context("my-function")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
-half = fake.memory_limit_in_mb / 2  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnknownVariableType]
-fake.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
-factory(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
-make_lambda_context(tenant_id=DEFAULT)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+make_lambda_context(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[unexpected-keyword]  # ty: ignore[unknown-argument]
+make_lambda_context(memory_limit_in_mb=1.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+make_lambda_context(timeout="3")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+make_lambda_context(client_context=[1])  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+make_lambda_context("my-function")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[bad-argument-count]  # ty: ignore[too-many-positional-arguments]
+half = fake.memory_limit_in_mb / 2  # type: ignore[operator]  # pyright: ignore[reportOperatorIssue, reportUnknownVariableType]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[unsupported-operator]
+fake.function_name = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+factory(memory_size=128)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[unexpected-keyword]  # ty: ignore[unknown-argument]
+make_lambda_context(tenant_id=DEFAULT)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
 assert_type(int(fake.memory_limit_in_mb) // 2, int)

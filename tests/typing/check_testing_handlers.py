@@ -65,7 +65,7 @@ def timed(func: Callable[P, R]) -> Callable[P, R]:
 logged_handler = logged(handler)
 assert_type(logged_handler, LambdaHandler[OrderEvent, OrderResult])
 timed_handler = timed(handler)
-timed_handler(evt={"order_id": "o-1"}, context=make_lambda_context())  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+timed_handler(evt={"order_id": "o-1"}, context=make_lambda_context())  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[missing-argument, unexpected-keyword]  # ty: ignore[missing-argument, unknown-argument]
 
 
 @logged
@@ -85,9 +85,9 @@ def test_handler(lambda_context: FakeLambdaContext, make_lambda_context: LambdaC
 
 # Mistakes a type checker catches.
 event: OrderEvent = {"order_id": "o-1"}
-handler({"order_id": 1}, make_lambda_context())  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType]
-handler(event, {"function_name": "f"})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-decorated(event)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+handler({"order_id": 1}, make_lambda_context())  # type: ignore[typeddict-item]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-argument-type]
+handler(event, {"function_name": "f"})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+decorated(event)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[bad-argument-count]  # ty: ignore[missing-argument]
 
 
 def needs_runtime_class(event: OrderEvent, context: RuntimeContext) -> OrderResult:
@@ -95,4 +95,4 @@ def needs_runtime_class(event: OrderEvent, context: RuntimeContext) -> OrderResu
 
 
 # Annotated with the runtime's own class, a handler cannot be called with the fake: annotate with the Protocol.
-needs_runtime_class(event, make_lambda_context())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+needs_runtime_class(event, make_lambda_context())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]

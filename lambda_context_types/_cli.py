@@ -214,9 +214,10 @@ def _validate(args: argparse.Namespace) -> int:
     data = _read(cast("str", args.file))
     what = _IDENTITY if identity else _CLIENT_CONTEXT
     form: Form = "JSON" if identity else _detect_form(data)
+    findings: Sequence[Finding] = ()
     try:
         if identity:
-            payload, findings = _identity(data).to_dict(), []
+            payload = _identity(data).to_dict()
         else:
             model = _client_context(data, form)
             payload = model.to_dict()

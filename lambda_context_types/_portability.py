@@ -555,7 +555,7 @@ def _java_value(path: str, value: _Json, source: str) -> Iterator[Finding]:
     # Gson's String adapter (TypeAdapters.STRING) reads a number as its literal text as sent (1E2 stays "1E2") and a
     # boolean as "true"/"false", but throws JsonSyntaxException ("Expected a string but was BEGIN_OBJECT") for an
     # object or array.
-    if isinstance(value, dict | list):
+    if isinstance(value, (dict, list)):
         message = f"Gson decodes this field as a String, so {_a(value)} throws JsonSyntaxException"
         fix = "send it as a string (JSON-encode it yourself) and decode it in the function"
         yield Finding(runtime="java", path=path, effect="fails", message=message, fix=fix, source=source)

@@ -200,11 +200,10 @@ def cold_path_table(processes: int) -> list[str]:
     return [
         f"Cold path, fresh interpreters (`typing` imported before the clock; bytecode cached), {processes} per row:",
         "",
-        "| measurement | median | 95% CI | IQR | target | verdict |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| measurement | median | IQR | target | verdict |",
+        "| --- | --- | --- | --- | --- |",
         *(
-            f"| {label} | **{form.format(x.median)}** | {form.format(x.low)}-{form.format(x.high)} | "
-            f"{form.format(x.q1)}-{form.format(x.q3)} | {target} | {met} |"
+            f"| {label} | **{form.format(x.median)}** | {form.format(x.q1)}-{form.format(x.q3)} | {target} | {met} |"
             for label, x, form, target, met in rows
         ),
     ]

@@ -194,87 +194,88 @@ def calls_per_batch(timer: timeit.Timer, seconds: float) -> int:
         number *= 4
 
 
+Batches = tuple[float, float, float, float]  # one ABBA round, seconds per call: baseline twice, candidate twice
+
+
 def paired_rounds(
     baseline: timeit.Timer, candidates: list[timeit.Timer], number: int, rounds: int
-) -> tuple[list[float], list[list[float]]]:
-    """Per-round baseline time per call (s), and each candidate's per-round ratios to the baseline."""
-    base_times: list[float] = []
-    ratios: list[list[float]] = [[] for _ in candidates]
+) -> list[list[Batches]]:
+    """Each candidate's rounds: ABBA in even rounds, BAAB in odd ones; the candidates take turns going first."""
+    timed: list[list[Batches]] = [[] for _ in candidates]
     for round_index in range(rounds):
-        # Rotate which candidate goes first, and alternate ABBA with BAAB, so no side always runs first.
-        order = list(range(len(candidates)))
-        shift = round_index % len(order)
-        order = order[shift:] + order[:shift]
-        for index in order:
+        shift = round_index % len(candidates)
+        for index in [*range(shift, len(candidates)), *range(shift)]:
             candidate = candidates[index]
             if round_index % 2 == 0:
-                a1 = baseline.timeit(number)
-                b1 = candidate.timeit(number)
-                b2 = candidate.timeit(number)
-                a2 = baseline.timeit(number)
+                a1, b1, b2, a2 = (timer.timeit(number) for timer in (baseline, candidate, candidate, baseline))
             else:
-                b1 = candidate.timeit(number)
-                a1 = baseline.timeit(number)
-                a2 = baseline.timeit(number)
-                b2 = candidate.timeit(number)
-            ratios[index].append((b1 + b2) / (a1 + a2))
-            base_times.append((a1 + a2) / (2 * number))
-    return base_times, ratios
+                b1, a1, a2, b2 = (timer.timeit(number) for timer in (candidate, baseline, baseline, candidate))
+            timed[index].append((a1 / number, a2 / number, b1 / number, b2 / number))
+    return timed
+
+
+def ratio(batches: Batches) -> float:
+    """A round's ratio: the candidate's two batches over the baseline's two."""
+    a1, a2, b1, b2 = batches
+    return (b1 + b2) / (a1 + a2)
 
 
 @dataclass(frozen=True)
 class Summary:
     median: float
-    low: float  # 95% confidence interval of the median
-    high: float
     q1: float
     q3: float
 
     @classmethod
     def of(cls, values: list[float]) -> Summary:
-        ordered = sorted(values)
-        n = len(ordered)
-        # Distribution-free CI of the median: the order statistics n/2 -/+ 1.96 * sqrt(n) / 2.
-        half = 0.98 * math.sqrt(n)
-        low = ordered[max(0, math.floor(n / 2 - half))]
-        high = ordered[min(n - 1, math.ceil(n / 2 + half) - 1)]
-        q1, _, q3 = statistics.quantiles(ordered, n=4) if n > 1 else (ordered[0],) * 3
-        return cls(statistics.median(ordered), low, high, q1, q3)
+        q1, _, q3 = statistics.quantiles(values, n=4) if len(values) > 1 else (values[0],) * 3
+        return cls(statistics.median(values), q1, q3)
 
 
 def rounds_for(seconds_per_round: float, rounds: int, budget: float) -> int:
-    """At most ``rounds``, fewer for a shape so slow that they would exceed ``budget`` seconds (at least 15)."""
-    return max(15, min(rounds, int(budget / seconds_per_round)))
+    """At most ``rounds``, fewer for a shape so slow that they would exceed ``budget`` seconds (at least 5)."""
+    return max(5, min(rounds, int(budget / seconds_per_round)))
 
 
-def measure(shape: Shape, packages: dict[str, ModuleType], args: argparse.Namespace) -> dict[str, Any]:
+def measure(shape: Shape, packages: list[ModuleType], rounds: int, budget: float, batch: float) -> dict[str, Any]:
+    """One worker's rounds of one shape, as JSON-ready data."""
     baseline = batch_timer(*shape.baseline())
-    candidates = [batch_timer(*shape.candidate(package)) for package in packages.values()]
+    candidates = [batch_timer(*shape.candidate(package)) for package in packages]
     for candidate in candidates:
         candidate.timeit(3)  # warm-up, as for the baseline in calls_per_batch
-    number = calls_per_batch(baseline, args.batch_ms / 1000)
+    number = calls_per_batch(baseline, batch)
     start = time.perf_counter()
     paired_rounds(baseline, candidates, number, 1)  # warm-up round, which also tells how long a round takes
-    rounds = rounds_for(time.perf_counter() - start, args.rounds, args.budget)
-    base_times, ratios = paired_rounds(baseline, candidates, number, rounds)
-    return {
-        "shape": shape.name,
-        "bytes": len(shape.text.encode()),
-        "calls per batch": number,
-        "rounds": rounds,
-        "baseline us": statistics.median(base_times) * 1e6,
-        "ratios": {name: Summary.of(values) for name, values in zip(packages, ratios, strict=True)},
-    }
+    timed = paired_rounds(baseline, candidates, number, rounds_for(time.perf_counter() - start, rounds, budget))
+    return {"shape": shape.name, "calls per batch": number, "rounds": timed}
 
 
-def verdict(shape: Shape, ratio: Summary) -> str:
+def worker(shapes: list[Shape], args: argparse.Namespace) -> None:
+    """Run in a fresh interpreter: every shape's rounds, one JSON line per shape on stdout."""
+    packages = [lambda_context_types, *(load_checkout(source) for source in args.compare)]
+    rounds = math.ceil(args.rounds / args.workers)
+    for shape in shapes:
+        result = measure(shape, packages, rounds, args.budget / args.workers, args.batch_ms / 1000)
+        print(json.dumps(result), flush=True)
+
+
+def run_workers(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
+    """The workers' results, one after the other (never two at once: they would time each other)."""
+    results = []
+    for index in range(args.workers):
+        command = [sys.executable, __file__, *sys.argv[1:], "--worker"]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        results.append([json.loads(line) for line in output.splitlines()])
+        print(f"worker {index + 1}/{args.workers} done", file=sys.stderr, flush=True)
+    return results
+
+
+def verdict(shape: Shape, median: float) -> str:
     if shape.target is None:
         return "reference"
-    if ratio.high <= shape.target:
+    if median <= shape.target:
         return "met"
-    if ratio.median <= shape.target:
-        return "met (CI overlaps)"
-    if shape.bound is not None and ratio.median <= shape.bound:
+    if shape.bound is not None and median <= shape.bound:
         return f"over {shape.target:.2f}x, within {shape.bound:.2f}x"
     return "**over**"
 
@@ -315,48 +316,57 @@ def target_text(shape: Shape) -> str:
     return f"≤ {shape.target:.2f}x" + (f" (≤ {shape.bound:.2f}x)" if shape.bound else "")
 
 
-def parse_table(shapes: list[Shape], packages: dict[str, ModuleType], args: argparse.Namespace) -> list[str]:
-    names = list(packages)
+def parse_table(shapes: list[Shape], names: list[str], results: list[list[dict[str, Any]]]) -> list[str]:
     header = ["shape", "JSON", "baseline"]
     for name in names:
-        header += [f"{name}: ratio", "95% CI", "IQR of rounds"]
+        header += [f"{name}: ratio", "IQR of rounds", "range of the workers' medians"]
     header += ["target (bound)", "verdict"]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for shape in shapes:
-        result = measure(shape, packages, args)
-        cells = [shape.name, size(result["bytes"]), f"{result['baseline us']:,.2f} µs"]
-        for name in names:
-            ratio: Summary = result["ratios"][name]
-            cells += [f"**{ratio.median:.3f}x**", f"{ratio.low:.3f}-{ratio.high:.3f}", f"{ratio.q1:.2f}-{ratio.q3:.2f}"]
-        cells += [target_text(shape), verdict(shape, result["ratios"][names[0]])]
+    for index, shape in enumerate(shapes):
+        per_worker = [worker[index] for worker in results]
+        base = statistics.median((a1 + a2) / 2 for run in per_worker for a1, a2, _, _ in run["rounds"][0])
+        cells = [shape.name, size(len(shape.text.encode())), f"{base * 1e6:,.2f} µs"]
+        medians = []
+        for candidate in range(len(names)):
+            ratios = [[ratio(batches) for batches in run["rounds"][candidate]] for run in per_worker]
+            pooled = Summary.of([value for values in ratios for value in values])
+            workers = [statistics.median(values) for values in ratios]
+            medians.append(pooled.median)
+            cells += [
+                f"**{pooled.median:.3f}x**",
+                f"{pooled.q1:.2f}-{pooled.q3:.2f}",
+                f"{min(workers):.3f}-{max(workers):.3f}",
+            ]
+        cells += [target_text(shape), verdict(shape, medians[0])]
         lines.append("| " + " | ".join(cells) + " |")
-        print(lines[-1], file=sys.stderr, flush=True)  # progress, for a run that is watched
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=101, help="ABBA rounds per shape (default 101)")
-    parser.add_argument("--batch-ms", type=float, default=2.0, help="length of one timed batch (default 2 ms)")
+    parser.add_argument("--workers", type=int, default=6, help="fresh interpreters sharing the rounds (default 6)")
+    parser.add_argument("--rounds", type=int, default=120, help="ABBA rounds per shape, over all workers (default 120)")
+    parser.add_argument("--batch-ms", type=float, default=1.0, help="length of one timed batch (default 1 ms)")
     parser.add_argument("--budget", type=float, default=6.0, help="seconds at most per slow shape (default 6)")
     parser.add_argument("--processes", type=int, default=80, help="fresh interpreters for the cold path (default 80)")
     parser.add_argument("--compare", action="append", default=[], metavar="REV_OR_DIR", help="another checkout")
     parser.add_argument("--only", default="", help="only the shapes whose name contains this text")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold path")
+    parser.add_argument("--raw", metavar="FILE", help="also write every worker's timings to FILE (JSON)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    packages = {"this checkout": lambda_context_types}
-    for source in args.compare:
-        packages[f"`{source}`"] = load_checkout(source)
     shapes = [shape for shape in SHAPES if args.only.lower() in shape.name.lower()]
+    if args.worker:
+        worker(shapes, args)
+        return
 
-    out = [
-        f"Checkout: {checkout_description()}. Machine: {machine()}.",
-        "",
-        "`" + " ".join(["uv run python benchmarks/bench_parse.py", *sys.argv[1:]]) + "`",
-        "",
-        *parse_table(shapes, packages, args),
-    ]
+    description = f"Checkout: {checkout_description()}. Machine: {machine()}."
+    results = run_workers(args)
+    if args.raw:
+        Path(args.raw).write_text(json.dumps(results), encoding="utf-8")
+    names = ["this checkout", *(f"`{source}`" for source in args.compare)]
+    command = " ".join(["uv run python benchmarks/bench_parse.py", *sys.argv[1:]])
+    out = [description, "", f"`{command}`", "", *parse_table(shapes, names, results)]
     if not args.no_cold:
         from bench_import import cold_path_table
 

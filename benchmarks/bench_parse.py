@@ -245,11 +245,12 @@ class Summary:
     median: float
     q1: float
     q3: float
+    fastest: float
 
     @classmethod
     def of(cls, values: list[float]) -> Summary:
         q1, _, q3 = statistics.quantiles(values, n=4) if len(values) > 1 else (values[0],) * 3
-        return cls(statistics.median(values), q1, q3)
+        return cls(statistics.median(values), q1, q3, min(values))
 
 
 def rounds_for(seconds_per_round: float, rounds: int, budget: float) -> int:

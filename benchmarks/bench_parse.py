@@ -285,7 +285,7 @@ def run_workers(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
     results = []
     for index in range(args.workers):
         command = [sys.executable, __file__, *sys.argv[1:], "--worker"]
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        output = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True).stdout
         results.append([json.loads(line) for line in output.splitlines()])
         print(f"worker {index + 1}/{args.workers} done", file=sys.stderr, flush=True)
     return results

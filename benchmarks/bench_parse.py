@@ -364,8 +364,8 @@ def parse_table(shapes: list[Shape], names: list[str], results: list[list[dict[s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=6, help="fresh interpreters sharing the rounds (default 6)")
-    parser.add_argument("--rounds", type=int, default=120, help="ABBA rounds per shape, over all workers (default 120)")
+    parser.add_argument("--workers", type=int, default=10, help="fresh interpreters sharing the rounds (default 10)")
+    parser.add_argument("--rounds", type=int, default=160, help="ABBA rounds per shape, over all workers (default 160)")
     parser.add_argument("--batch-ms", type=float, default=1.0, help="length of one timed batch (default 1 ms)")
     parser.add_argument("--budget", type=float, default=6.0, help="seconds at most per slow shape (default 6)")
     parser.add_argument("--processes", type=int, default=80, help="fresh interpreters for the cold path (default 80)")

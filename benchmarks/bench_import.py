@@ -185,28 +185,33 @@ def cold_path_table(processes: int) -> list[str]:
     loaded = "pydantic loaded" if max(pydantic_loaded) else "pydantic not loaded"
     imported, first, reference, ratio = (Summary.of(values) for values in (import_ms, ours, plain, ratios))
     import_met = "met" if imported.median < 2 and not max(pydantic_loaded) else "**over**"
+    # As for the per-call rows: other processes only add time, so the fastest process of each kind is the one
+    # least disturbed, and the ABBA order makes both come from the same stretch of time.
+    fastest_ratio = first.fastest / reference.fastest
+    fastest_met = "met" if fastest_ratio <= 1 else "**over**"
     rows = [
-        (f"`import lambda_context_types` ({loaded}), ms", imported, "{:.2f}", "< 2 ms, no pydantic", import_met),
-        ("import to the first `parse_client_context`, ms", first, "{:.1f}", "", ""),
-        ("a plain pydantic model of the same fields: import, define, first parse, ms", reference, "{:.1f}", "", ""),
-        (
-            f"ratio of the two, per ABBA round of 4 processes ({len(ratios)} rounds)",
-            ratio,
-            "{:.3f}x",
-            "≤ 1.00x",
-            "met" if ratio.median <= 1 else "**over**",
-        ),
+        (f"`import lambda_context_types` ({loaded}), ms", imported, "{:.2f}"),
+        ("import to the first `parse_client_context`, ms", first, "{:.1f}"),
+        ("a plain pydantic model of the same fields: import, define, first parse, ms", reference, "{:.1f}"),
+        (f"the two's ratio per ABBA round of 4 processes ({len(ratios)} rounds)", ratio, "{:.3f}x"),
     ]
     return [
         f"Cold path, fresh interpreters (`typing` imported before the clock; bytecode cached), {processes} per row:",
         "",
-        "| measurement | median | IQR | fastest | target | verdict |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| measurement | median | IQR | fastest process |",
+        "| --- | --- | --- | --- |",
         *(
-            f"| {label} | **{form.format(x.median)}** | {form.format(x.q1)}-{form.format(x.q3)} | "
-            f"{form.format(x.fastest)} | {target} | {met} |"
-            for label, x, form, target, met in rows
+            f"| {label} | {form.format(x.median)} | {form.format(x.q1)}-{form.format(x.q3)} | "
+            f"{form.format(x.fastest) if x is not ratio else ''} |"
+            for label, x, form in rows
         ),
+        "",
+        "| cold path | result | target | verdict |",
+        "| --- | --- | --- | --- |",
+        f"| `import lambda_context_types`, median | **{imported.median:.2f} ms**, {loaded} | < 2 ms, no pydantic | "
+        f"{import_met} |",
+        f"| to the first parse, fastest process over a plain pydantic model's | **{fastest_ratio:.3f}x** | ≤ 1.00x | "
+        f"{fastest_met} |",
     ]
 
 

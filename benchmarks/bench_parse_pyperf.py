@@ -48,8 +48,13 @@ def main() -> None:
             print(
                 f"| {shape.name} | {size(len(shape.text.encode()))} | {base.median() * 1e6:,.2f} µs | "
                 f"**{candidate.median() / base.median():.3f}x** | {candidate.mean() / base.mean():.3f}x | "
-                f"{base.stdev() / base.mean():.1%} | {candidate.stdev() / candidate.mean():.1%} |"
+                f"{spread(base)} | {spread(candidate)} |"
             )
+
+
+def spread(benchmark: pyperf.Benchmark) -> str:
+    """The relative standard deviation of a benchmark's values (none with ``--debug-single-value``)."""
+    return f"{benchmark.stdev() / benchmark.mean():.1%}" if benchmark.get_nvalue() > 1 else ""
 
 
 if __name__ == "__main__":

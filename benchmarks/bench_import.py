@@ -1,6 +1,7 @@
 """Import and cold-start cost of lambda_context_types, each sample in a fresh interpreter.
 
-Run: ``uv run python benchmarks/bench_import.py`` (``--runs N``, ``--no-bytecode-cache``, ``--variants``).
+Run: ``uv run python benchmarks/bench_import.py`` (``--runs N``, ``--no-bytecode-cache``, ``--compare REV_OR_DIR``).
+bench_parse.py prints the cold path rows of its table with ``cold_path_table`` below.
 
 1. ``import lambda_context_types`` with ``typing`` already imported (a handler module imports it anyway), and
    whether that pulled in pydantic. The target is under 2 ms, pydantic not loaded.
@@ -8,8 +9,7 @@ Run: ``uv run python benchmarks/bench_import.py`` (``--runs N``, ``--no-bytecode
    importing the models (pydantic itself and the class definitions), the first parse (pydantic-core builds the
    validator then) and a second parse for comparison.
 3. ``-X importtime``: where the time of both imports goes, module by module.
-4. With ``--variants``: the cold path of patched copies of the package, to show what the choices in _models.py
-   save (attribute docstrings read at import, ``defer_build``).
+4. With ``--compare``: the cold path of other checkouts (a directory or a git revision), interleaved with this one.
 
 Samples use a bytecode cache in a temporary directory, filled by a warm-up run, as a deployment that ships compiled
 files would; ``--no-bytecode-cache`` compiles every module in every run instead. Prints numbers, asserts nothing.
@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _variants import PACKAGE, write_patched_package
+from _variants import PACKAGE, copy_checkout
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = (ROOT / "tests" / "corpus" / "client-context" / "android.json").read_text(encoding="utf-8").strip()
@@ -118,26 +118,101 @@ def importtime(code: str, env: dict[str, str], top: int) -> list[str]:
     ]
 
 
-def patched_copy(name: str, replacements: list[tuple[str, str]]) -> str:
-    """A copy of the package with _models.py edited, in a fresh directory; returns that directory."""
-    directory = temporary_directory(f"bench-{name}-")
-    write_patched_package(Path(directory) / PACKAGE.name, replacements, name)
+def checkout_copy(source: str) -> str:
+    """Another checkout's package (a directory or a git revision) in a fresh directory; returns that directory."""
+    directory = temporary_directory("bench-checkout-")
+    copy_checkout(source, Path(directory) / PACKAGE.name)
     return directory
 
 
-_SHARED = "defer_build=False, json_schema_extra=_describe_fields"
-_DEFERRED_CLASSES = ["MobileClientModel", "W3CTraceModel", "CognitoIdentityModel"]
-VARIANTS: dict[str, list[tuple[str, str]]] = {
-    "as shipped (no model deferred)": [],
-    # pydantic's own way to put attribute docstrings in the JSON Schema: it reads the source at class creation.
-    "use_attribute_docstrings=True": [(_SHARED, _SHARED + ", use_attribute_docstrings=True")],
-    "every model deferred": [(_SHARED, _SHARED.replace("False", "True"))],
-    # The previous choice: the client context built at import, the models not needed to parse it deferred.
-    "only ClientContextModel at import": [
-        (f"class {name}(BaseModel, frozen=True):", f"class {name}(BaseModel, frozen=True, defer_build=True):")
-        for name in _DEFERRED_CLASSES
-    ],
-}
+# A plain pydantic model of the same fields as ClientContextModel, none of this package's checks: the reference the
+# cold path target is measured against.
+PLAIN_COLD_PATH = f"""
+import time, typing
+t0 = time.perf_counter_ns()
+from typing import Any
+from pydantic import BaseModel
+class Client(BaseModel):
+    installation_id: typing.Optional[str] = None
+    app_title: typing.Optional[str] = None
+    app_version_name: typing.Optional[str] = None
+    app_version_code: typing.Optional[str] = None
+    app_package_name: typing.Optional[str] = None
+class W3C(BaseModel):
+    traceparent: typing.Optional[str] = None
+    tracestate: typing.Optional[str] = None
+    baggage: typing.Optional[str] = None
+class ClientContext(BaseModel):
+    client: typing.Optional[Client] = None
+    custom: typing.Optional[dict[str, Any]] = None
+    env: typing.Optional[dict[str, typing.Optional[str]]] = None
+    services: typing.Optional[dict[str, Any]] = None
+    w3c: typing.Optional[W3C] = None
+ClientContext.model_validate_json({PAYLOAD!r})
+print(time.perf_counter_ns() - t0)
+"""
+TO_FIRST_PARSE = COLD_PATH.replace("print(t1 - t0, t2 - t1, t3 - t2, t4 - t3)", "print(t3 - t0)")
+
+
+def paired_processes(
+    first: str, second: str, env: dict[str, str], processes: int
+) -> tuple[list[float], list[float], list[float]]:
+    """Fresh-process times (ms) of two programs in ABBA/BAAB order, and the per-round ratios first/second."""
+    times: dict[str, list[float]] = {first: [], second: []}
+    ratios: list[float] = []
+    for index in range(max(1, processes // 4)):
+        order = [first, second, second, first] if index % 2 == 0 else [second, first, first, second]
+        taken = [int(run(code, env).stdout) / 1e6 for code in order]
+        for code, value in zip(order, taken, strict=True):
+            times[code].append(value)
+        ratios.append(sum(times[first][-2:]) / sum(times[second][-2:]))
+    return times[first], times[second], ratios
+
+
+def cold_path_table(processes: int) -> list[str]:
+    """The cold path rows of bench_parse.py's table, Markdown."""
+    from bench_parse import Summary
+
+    env = child_env(temporary_directory("bench-pycache-"))
+    try:
+        for code in (COLD_PATH, PLAIN_COLD_PATH):
+            run(code, env)  # warm-up: fills the bytecode cache and the OS file cache
+        [import_ms, pydantic_loaded] = sample(IMPORT_ONLY, env, processes)
+        ours, plain, ratios = paired_processes(TO_FIRST_PARSE, PLAIN_COLD_PATH, env, processes)
+    finally:
+        for directory in _TEMPORARY:
+            shutil.rmtree(directory, ignore_errors=True)
+    loaded = "pydantic loaded" if max(pydantic_loaded) else "pydantic not loaded"
+    imported, first, reference, ratio = (Summary.of(values) for values in (import_ms, ours, plain, ratios))
+    import_met = "met" if imported.median < 2 and not max(pydantic_loaded) else "**over**"
+    # As for the per-call rows: other processes only add time, so the fastest process of each kind is the one
+    # least disturbed, and the ABBA order makes both come from the same stretch of time.
+    fastest_ratio = first.fastest / reference.fastest
+    fastest_met = "met" if fastest_ratio <= 1 else "**over**"
+    rows = [
+        (f"`import lambda_context_types` ({loaded}), ms", imported, "{:.2f}"),
+        ("import to the first `parse_client_context`, ms", first, "{:.1f}"),
+        ("a plain pydantic model of the same fields: import, define, first parse, ms", reference, "{:.1f}"),
+        (f"the two's ratio per ABBA round of 4 processes ({len(ratios)} rounds)", ratio, "{:.3f}x"),
+    ]
+    return [
+        f"Cold path, fresh interpreters (`typing` imported before the clock; bytecode cached), {processes} per row:",
+        "",
+        "| measurement | median | IQR | fastest process |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {label} | {form.format(x.median)} | {form.format(x.q1)}-{form.format(x.q3)} | "
+            f"{form.format(x.fastest) if x is not ratio else ''} |"
+            for label, x, form in rows
+        ),
+        "",
+        "| cold path | result | target | verdict |",
+        "| --- | --- | --- | --- |",
+        f"| `import lambda_context_types`, median | **{imported.median:.2f} ms**, {loaded} | < 2 ms, no pydantic | "
+        f"{import_met} |",
+        f"| to the first parse, fastest process over a plain pydantic model's | **{fastest_ratio:.3f}x** | ≤ 1.00x | "
+        f"{fastest_met} |",
+    ]
 
 
 def main() -> None:
@@ -161,7 +236,7 @@ def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=40, help="fresh interpreters per measurement (default 40)")
     parser.add_argument("--no-bytecode-cache", action="store_true", help="compile every module in every run")
-    parser.add_argument("--variants", action="store_true", help="also time patched copies of _models.py")
+    parser.add_argument("--compare", action="append", default=[], metavar="REV_OR_DIR", help="another checkout")
     return parser.parse_args()
 
 
@@ -208,13 +283,13 @@ def measure(args: argparse.Namespace) -> None:
     print("\n-X importtime, from lambda_context_types import parse_client_context (slowest first):")
     print("\n".join(importtime("import typing\nfrom lambda_context_types import parse_client_context", env, 15)))
 
-    if args.variants:
-        print("\nCold path of patched copies (medians, ms; runs interleaved):")
-        directories = {name: patched_copy(name, changes) for name, changes in VARIANTS.items()}
+    if args.compare:
+        print("\nCold path of this checkout and the others (medians, ms; runs interleaved):")
+        directories = {"this checkout": str(ROOT), **{source: checkout_copy(source) for source in args.compare}}
         for directory in directories.values():
             run(COLD_PATH, env, directory)  # warm-up for each copy's bytecode
-        results: dict[str, list[list[float]]] = {name: [[], [], [], []] for name in VARIANTS}
-        own_share: dict[str, list[list[float]]] = {name: [[], [], [], []] for name in VARIANTS}
+        results: dict[str, list[list[float]]] = {name: [[], [], [], []] for name in directories}
+        own_share: dict[str, list[list[float]]] = {name: [[], [], [], []] for name in directories}
         for _ in range(args.runs):
             for name, directory in directories.items():
                 for column, single in zip(results[name], sample(COLD_PATH, env, 1, directory), strict=True):
@@ -222,7 +297,7 @@ def measure(args: argparse.Namespace) -> None:
                 for column, single in zip(own_share[name], sample(COLD_PATH_OWN_SHARE, env, 1, directory), strict=True):
                     column.extend(single)
         header = f"{'import models':>14s} {'first parse':>12s} {'total':>8s} {'own share':>10s}"
-        print(f"  {'variant':34s} {header}")
+        print(f"  {'checkout':34s} {header}")
         for name, columns in results.items():
             values = [statistics.median(column) for column in columns]
             own = sum(statistics.median(column) for column in own_share[name][1:3])

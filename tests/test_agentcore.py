@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -491,3 +492,122 @@ def test_any_target_and_tool_travel_through_the_runtime(
     assert call is not None
     assert (call.target, call.tool) == (target, tool)
     assert call.to_dict() == payload["custom"]
+
+
+# --- hostile input: a context, a mapping or a string that misbehaves -------------------------------------------------
+
+
+class _LyingStr(str):
+    """A key or value whose methods raise: what is checked must be the text, not what its methods say."""
+
+    __slots__ = ()
+
+    def lower(self) -> str:
+        raise RuntimeError("lower")
+
+    def partition(self, sep: str) -> tuple[str, str, str]:
+        raise RuntimeError("partition")
+
+    def __getitem__(self, index: Any) -> str:
+        raise RuntimeError("getitem")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+
+class _RaisingMapping(Mapping[str, Any]):
+    """A mapping whose every method raises."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("getitem")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iter")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+
+def fake_with_custom(custom: object) -> LambdaContext:
+    return make_lambda_context(client_context={"custom": custom}, validate=False)
+
+
+def test_a_lying_key_or_value_is_read_as_its_text() -> None:
+    call = gateway_tool_call(fake_with_custom({_LyingStr("bedrockAgentCoreToolName"): _LyingStr("a___b")}))
+    trace = trace_context(fake_with_custom({_LyingStr("traceparent"): _LyingStr(TRACEPARENT)}))
+
+    assert call is not None
+    assert (call.target, call.tool) == ("a", "b")
+    assert trace == W3CTraceModel(traceparent=TRACEPARENT)
+    assert type(trace.traceparent) is str
+
+
+def test_a_lying_miscased_key_is_reported() -> None:
+    with pytest.raises(ContextValidationError, match="case-sensitive"):
+        gateway_tool_call(fake_with_custom({_LyingStr("bedrockagentcoreToolName"): "a___b"}))
+
+
+@pytest.mark.parametrize(
+    "custom",
+    [
+        _RaisingMapping(),
+        {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": _RaisingMapping()},
+    ],
+    ids=["custom", "propagated headers"],
+)
+def test_a_mapping_that_raises_is_a_validation_error(custom: object) -> None:
+    with pytest.raises(ContextValidationError, match=r"custom.*reading it raised RuntimeError"):
+        gateway_tool_call(fake_with_custom(custom))
+
+
+def test_a_trace_mapping_that_raises_is_a_validation_error() -> None:
+    with pytest.raises(ContextValidationError, match=r"custom.*reading it raised RuntimeError"):
+        trace_context(fake_with_custom(_RaisingMapping()))
+
+
+def test_a_w3c_method_that_raises_is_a_validation_error() -> None:
+    def w3c() -> dict[str, str]:
+        raise RuntimeError("w3c")
+
+    context = SimpleNamespace(client_context=None, w3c=w3c)
+
+    with pytest.raises(ContextValidationError, match=r"w3c.*reading it raised RuntimeError"):
+        trace_context(cast("LambdaContext", context))
+
+
+@pytest.mark.parametrize("reader", [gateway_tool_call, trace_context], ids=["gateway_tool_call", "trace_context"])
+@pytest.mark.parametrize("context", [None, object(), {"client_context": None}], ids=["None", "object", "dict"])
+def test_something_that_is_not_a_context_is_a_type_error(reader: Callable[[Any], object], context: object) -> None:
+    with pytest.raises(TypeError, match=r"takes a Lambda context .*got "):
+        reader(context)
+
+
+def test_a_client_context_attribute_that_raises_is_a_validation_error() -> None:
+    class Context:
+        @property
+        def client_context(self) -> Any:
+            raise ZeroDivisionError
+
+    with pytest.raises(ContextValidationError, match="reading it raised ZeroDivisionError"):
+        gateway_tool_call(cast("LambdaContext", Context()))
+
+
+def test_a_deeply_nested_bad_value_is_refused_with_a_short_message() -> None:
+    deep: list[Any] = []
+    for _ in range(100_000):
+        deep = [deep]
+
+    with pytest.raises(ContextValidationError, match="expected a string, got a Python list") as caught:
+        gateway_tool_call(fake_with_custom({"bedrockAgentCoreToolName": deep}))
+
+    assert len(str(caught.value)) < 300
+
+
+def test_a_lone_surrogate_in_a_trace_field_is_refused_naming_it() -> None:
+    context = fake_with_custom({"traceparent": TRACEPARENT, "tracestate": "congo=\ud800"})
+
+    with pytest.raises(ContextValidationError, match=r"custom\.tracestate: .*lone surrogate"):
+        trace_context(context)

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -356,3 +356,10 @@ def test_the_durable_test_runners_own_context_is_not_a_lambda_context() -> None:
         result = runner.run(input="{}", execution_timeout=30)
 
     assert json.loads(result.result) == {"client_context": "dict", "memory": "None"}
+
+
+@pytest.mark.parametrize("context", [None, object(), make_lambda_context()], ids=["None", "object", "a Lambda context"])
+def test_from_durable_refuses_what_is_not_a_durable_context(context: object) -> None:
+    # A Lambda context passed where the durable one belongs is the likely slip: it has no lambda_context attribute.
+    with pytest.raises(TypeError, match=r"from_durable\(\) takes a DurableContext .*got "):
+        from_durable(cast("Any", context))

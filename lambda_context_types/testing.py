@@ -423,7 +423,7 @@ def _client_context(
         data = _read_header("client_context", value)
     elif isinstance(value, Mapping):
         # A copy, since "w3c" is taken out of it below.
-        data = dict(value)
+        data = _read_mapping("client_context", value)
     elif isinstance(value, ClientContext):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value, {}
     else:
@@ -443,7 +443,7 @@ def _client_context(
         w3c = cast("dict[str, Any]", raw_w3c)
         # dict.get rather than .get: a mapping's nested dicts may be subclasses, and json.loads never makes one.
         values = {name: dict[str, Any].get(w3c, name) for name in W3C_FIELDS}
-        trace_context = {name: value for name, value in values.items() if isinstance(value, str)}
+        trace_context = {name: str.__str__(value) for name, value in values.items() if isinstance(value, str)}
     client = payload.get("client")
     mobile_client = None
     if isinstance(client, dict):
@@ -471,7 +471,7 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
     elif isinstance(value, (str, bytes, bytearray)):
         data = _read_header("identity", value)
     elif isinstance(value, Mapping):
-        data = value
+        data = _read_mapping("identity", value)
     elif isinstance(value, CognitoIdentity):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value
     else:
@@ -498,6 +498,16 @@ def _read_header(name: str, value: str | bytes | bytearray) -> object:
         return json.loads(text)
     except RecursionError:  # json.loads gives up on deep nesting with RecursionError, not a ValueError
         raise ValueError(f"{name} is nested too deeply for json.loads, which the runtime reads it with") from None
+    except ValueError as error:  # JSONDecodeError or UnicodeDecodeError, which name neither the argument nor the fix
+        raise ValueError(f"{name} is not JSON the runtime can read (json.loads: {error})") from None
+
+
+def _read_mapping(name: str, value: Mapping[Any, Any]) -> dict[Any, Any]:
+    """A copy of a mapping given as a payload; one of the caller's own that fails while being read is a ValueError."""
+    try:
+        return dict(value)
+    except Exception as error:
+        raise ValueError(f"{name}: reading the mapping raised {type(error).__name__}") from None
 
 
 # Amazon Bedrock AgentCore Gateway's client context. Added to __all__ here, so that this section stays in one place.

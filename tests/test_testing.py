@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -741,3 +742,43 @@ def test_a_gateway_target_or_tool_of_another_type_is_a_type_error(name: str) -> 
     arguments: dict[str, Any] = {"target": "OrderTools", "tool": "get_order", name: 5}
     with pytest.raises(TypeError, match=name):
         gateway_client_context(**arguments)
+
+
+class _RaisingMapping(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("getitem")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iter")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+
+@pytest.mark.parametrize("name", ["client_context", "identity"])
+def test_an_unvalidated_mapping_that_raises_is_a_value_error_naming_it(name: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{name}: reading the mapping raised RuntimeError"):
+        make_lambda_context(**{name: _RaisingMapping()}, validate=False)
+
+
+@pytest.mark.parametrize("text", ["{", b"\xff", "{} x"], ids=["cut", "not utf-8", "extra"])
+@pytest.mark.parametrize("name", ["client_context", "identity"])
+def test_unvalidated_text_that_is_not_json_is_a_value_error_naming_it(name: str, text: str | bytes) -> None:
+    with pytest.raises(ValueError, match=rf"^{name} is not JSON the runtime can read \(json\.loads: ") as caught:
+        make_lambda_context(**{name: text}, validate=False)
+
+    assert type(caught.value) is ValueError  # not JSONDecodeError or UnicodeDecodeError, with their own fields
+
+
+def test_unvalidated_trace_fields_are_plain_text() -> None:
+    class Lying(str):
+        __slots__ = ()
+
+        def __repr__(self) -> str:
+            raise RuntimeError("repr")
+
+    traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    fake = make_lambda_context(client_context={"w3c": {"traceparent": Lying(traceparent)}}, validate=False)
+
+    assert fake.w3c() == {"traceparent": traceparent}
+    assert type(fake.w3c()["traceparent"]) is str

@@ -185,7 +185,12 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
             problem for problem in map(_problem, error.errors(include_url=False)) if problem.path not in reported
         ]
     if problems or call is None:
-        raise ContextValidationError("client context", tuple(problems))
+        # As the models do: a report is for people, so past the first few problems the rest are counted. Imported
+        # here, on the error path, so that a gateway handler's cold start does not load the models.
+        from ._models import _MAX_PROBLEMS  # pyright: ignore[reportPrivateUsage]
+
+        listed = tuple(problems[:_MAX_PROBLEMS])
+        raise ContextValidationError("client context", listed, omitted=len(problems) - len(listed))
     return call
 
 

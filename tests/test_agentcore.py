@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import SimpleNamespace
@@ -611,3 +612,18 @@ def test_a_lone_surrogate_in_a_trace_field_is_refused_naming_it() -> None:
 
     with pytest.raises(ContextValidationError, match=r"custom\.tracestate: .*lone surrogate"):
         trace_context(context)
+
+
+def test_past_twenty_problems_the_rest_are_counted_not_listed() -> None:
+    # As the models report: a 1 MB header of bad propagated headers must not become a 60,000-line error.
+    headers = {f"x-h{i}": i for i in range(60_000)}
+    context = fake_with_custom({"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": headers})
+
+    started = time.perf_counter()
+    with pytest.raises(ContextValidationError) as caught:
+        gateway_tool_call(context)
+
+    assert time.perf_counter() - started < 10  # linear: about 0.5 s here
+    assert len(caught.value.problems) == 20
+    assert caught.value.omitted == 59_980
+    assert caught.value.problems[0].path == "custom.bedrockAgentCorePropagatedHeaders.x-h0"

@@ -465,8 +465,15 @@ def test_validate_refuses_what_a_handler_could_not_read(tmp_path: Path, capsys: 
     assert main(["validate", str(path)]) == 1
 
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "invalid client context: 1 problem"
+    # Both at once, as every bad key of the gateway's is: fixing one must not reveal the other.
+    assert out[0] == "invalid client context: 2 problems"
     assert out[1].startswith("  custom.bedrockAgentCoreToolName: expected '<target name>___<tool name>'")
+    assert out[2].startswith("  custom.traceparent: not a W3C traceparent")
+
+
+def test_schema_takes_one_of_identity_and_agentcore(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--identity", "--agentcore"]) == 2
+    assert "not allowed with argument" in capsys.readouterr().err
 
 
 def test_schema_agentcore_prints_the_gateways_client_context_schema(capsys: pytest.CaptureFixture[str]) -> None:

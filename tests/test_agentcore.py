@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from conftest import RuntimeContextFactory
+from conftest import RaisingMapping, RuntimeContextFactory, fresh_python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -259,10 +257,8 @@ def test_the_factory_and_the_reader_need_no_pydantic_until_validation() -> None:
         "assert trace_context(context) is None\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    output = fresh_python(code)
+    assert output == "[]"
 
 
 # --- trace_context ---------------------------------------------------------------------------------------------------
@@ -526,19 +522,6 @@ class _LyingStr(str):
         raise RuntimeError("repr")
 
 
-class _RaisingMapping(Mapping[str, Any]):
-    """A mapping whose every method raises."""
-
-    def __getitem__(self, key: str) -> Any:
-        raise RuntimeError("getitem")
-
-    def __iter__(self) -> Iterator[str]:
-        raise RuntimeError("iter")
-
-    def __len__(self) -> int:
-        raise RuntimeError("len")
-
-
 def fake_with_custom(custom: object) -> LambdaContext:
     return make_lambda_context(client_context={"custom": custom}, validate=False)
 
@@ -561,8 +544,8 @@ def test_a_lying_miscased_key_is_reported() -> None:
 @pytest.mark.parametrize(
     "custom",
     [
-        _RaisingMapping(),
-        {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": _RaisingMapping()},
+        RaisingMapping(),
+        {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": RaisingMapping()},
     ],
     ids=["custom", "propagated headers"],
 )
@@ -573,7 +556,7 @@ def test_a_mapping_that_raises_is_a_validation_error(custom: object) -> None:
 
 def test_a_trace_mapping_that_raises_is_a_validation_error() -> None:
     with pytest.raises(ContextValidationError, match=r"custom.*reading it raised RuntimeError"):
-        trace_context(fake_with_custom(_RaisingMapping()))
+        trace_context(fake_with_custom(RaisingMapping()))
 
 
 def test_a_w3c_method_that_raises_is_a_validation_error() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import io
 import json
-import subprocess
 import sys
 import time
 import uuid
@@ -26,7 +25,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
 from aws_lambda_powertools.utilities.typing import LambdaContext as PowertoolsContext
-from conftest import RuntimeContextFactory, needs_durable_sdk
+from conftest import RuntimeContextFactory, fresh_python, needs_durable_sdk
 from mangum import Mangum
 from mangum.types import Receive, Scope, Send
 
@@ -66,10 +65,8 @@ def test_importing_the_bridges_imports_no_peer() -> None:
         "import lambda_context_types.interop\n"
         "print(sorted(set(sys.modules) - before))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.replace("'", '"'))
+    output = fresh_python(code)
+    loaded = json.loads(output.replace("'", '"'))
     assert not [name for name in loaded if name.split(".")[0] in PEERS], loaded
     assert {name for name in loaded if name.startswith("lambda_context_types")} == {
         "lambda_context_types",

@@ -6,18 +6,15 @@ import dataclasses
 import inspect
 import json
 import re
-import subprocess
-import sys
 import time
 import uuid
-from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
 import botocore.session
 import pytest
-from conftest import RuntimeContextFactory
+from conftest import RaisingMapping, RuntimeContextFactory, fresh_python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -431,8 +428,8 @@ def test_a_replaced_copy_has_its_own_logs_and_the_same_clock() -> None:
 
 def test_importing_testing_does_not_import_pydantic() -> None:
     code = "import sys, lambda_context_types.testing as t; t.make_lambda_context(); print('pydantic' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    output = fresh_python(code)
+    assert output == "False"
 
 
 # ---- client context and identity, compared with the real runtime ----
@@ -623,8 +620,8 @@ def test_unvalidated_payloads_do_not_import_pydantic() -> None:
         "t.make_lambda_context(client_context='{\"custom\": 1}', identity={'cognitoIdentityId': 2}, validate=False);"
         "print('pydantic' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    output = fresh_python(code)
+    assert output == "False"
 
 
 @pytest.mark.parametrize("header", ["", "null"])
@@ -744,21 +741,10 @@ def test_a_gateway_target_or_tool_of_another_type_is_a_type_error(name: str) -> 
         gateway_client_context(**arguments)
 
 
-class _RaisingMapping(Mapping[str, Any]):
-    def __getitem__(self, key: str) -> Any:
-        raise RuntimeError("getitem")
-
-    def __iter__(self) -> Iterator[str]:
-        raise RuntimeError("iter")
-
-    def __len__(self) -> int:
-        raise RuntimeError("len")
-
-
 @pytest.mark.parametrize("name", ["client_context", "identity"])
 def test_an_unvalidated_mapping_that_raises_is_a_value_error_naming_it(name: str) -> None:
     with pytest.raises(ValueError, match=rf"^{name}: reading the mapping raised RuntimeError"):
-        make_lambda_context(**{name: _RaisingMapping()}, validate=False)
+        make_lambda_context(**{name: RaisingMapping()}, validate=False)
 
 
 @pytest.mark.parametrize("text", ["{", b"\xff", "{} x"], ids=["cut", "not utf-8", "extra"])

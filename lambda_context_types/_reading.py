@@ -21,18 +21,23 @@ _MISSING: Final = object()
 def custom_of(context: object, reader: str) -> Mapping[Any, Any] | None:
     """``context.client_context.custom`` when it is a mapping, else None.
 
-    Raises TypeError when ``context`` has no ``client_context`` attribute (``handler(event, None)`` in a test, say),
-    ContextValidationError when reading an attribute raises.
+    Raises TypeError when ``context`` has no ``client_context`` attribute (``handler(event, None)`` in a test, say)
+    or its client context has no ``custom``; ContextValidationError when reading an attribute raises.
     """
     try:
         client_context: object = getattr(context, "client_context", _MISSING)
-        custom: object = getattr(client_context, "custom", None)  # None has no custom, and nor has _MISSING
+        custom: object = None if client_context is None else getattr(client_context, "custom", _MISSING)
     except Exception as error:
         raise unreadable("custom", error) from None
     if client_context is _MISSING:
         raise TypeError(
             f"{reader}() takes a Lambda context (an object with a client_context attribute), "
             f"got {type(context).__name__}"
+        )
+    if custom is _MISSING:
+        raise TypeError(
+            f"{reader}() takes a Lambda context: its client_context, a {type(client_context).__name__}, has no "
+            "custom attribute (the runtime's ClientContext has client, custom and env)"
         )
     if not isinstance(custom, Mapping):
         return None

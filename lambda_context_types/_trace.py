@@ -50,7 +50,7 @@ def trace_context(context: LambdaContext) -> W3CTraceModel | None:
 
     Raises ContextValidationError when the chosen source's ``traceparent`` is not a valid W3C ``traceparent``, a
     field is not a string or not valid Unicode, or the source raises while being read. Raises TypeError when
-    ``context`` has no ``client_context`` at all.
+    ``context`` is not a Lambda context (it has no ``client_context``, or one without ``custom``).
     """
     where, fields = _source(context)
     if fields is None:

@@ -159,7 +159,8 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
 
     Raises ContextValidationError, one problem per key, when gateway keys are there but wrong: no tool name, a tool
     name that is empty, not a string or has an empty half, a known key in another casing, a non-string id; also
-    when ``custom`` raises while being read. Raises TypeError when ``context`` has no ``client_context`` at all.
+    when ``custom`` raises while being read. Raises TypeError when ``context`` is not a Lambda context (it has no
+    ``client_context``, or one without ``custom``).
     """
     custom = custom_of(context, "gateway_tool_call")
     if custom is None:

@@ -576,6 +576,15 @@ def test_something_that_is_not_a_context_is_a_type_error(reader: Callable[[Any],
         reader(context)
 
 
+@pytest.mark.parametrize("reader", [gateway_tool_call, trace_context], ids=["gateway_tool_call", "trace_context"])
+def test_a_client_context_without_custom_is_a_type_error(reader: Callable[[Any], object]) -> None:
+    # The durable SDK's test runner passes such a stand-in: its client_context is the header's dict.
+    context = SimpleNamespace(client_context={"custom": {"bedrockAgentCoreToolName": "a___b"}})
+
+    with pytest.raises(TypeError, match=r"its client_context, a dict, has no custom attribute"):
+        reader(context)
+
+
 def test_a_client_context_attribute_that_raises_is_a_validation_error() -> None:
     class Context:
         @property

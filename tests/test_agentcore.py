@@ -388,6 +388,21 @@ def test_the_gateways_propagation_maps_are_explained_where_a_runtime_cannot_take
     assert "metadataConfiguration" in (findings[1].fix or "")
 
 
+@pytest.mark.parametrize(
+    "key", ["bedrockAgentCoreMessageVersion", "bedrockAgentCoreSomethingNew"], ids=["known key", "unknown key"]
+)
+def test_a_gateway_key_the_gateway_writes_as_text_keeps_the_usual_fix(key: str) -> None:
+    # Only the propagation maps are objects the gateway writes itself; a number under any other bedrockAgentCore
+    # key came from elsewhere, and leaving metadataConfiguration off would not change it.
+    payload = {"custom": {"bedrockAgentCoreToolName": "orders___get", key: 1}}
+    plain = {"custom": {"bedrockAgentCoreToolName": "orders___get", "count": 1}}
+
+    findings = check_portability(payload)
+
+    assert findings
+    assert [finding.fix for finding in findings] == [finding.fix for finding in check_portability(plain)]
+
+
 def test_a_trace_under_capital_custom_is_reported_lost() -> None:
     # What earlier releases of OpenTelemetry's Node.js AWS SDK instrumentation sent.
     findings = check_portability({"Custom": {"traceparent": TRACEPARENT}}, "python")

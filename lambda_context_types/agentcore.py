@@ -53,8 +53,9 @@ from ._schema_docs import describe_fields
 __all__ = ["GatewayToolCall", "gateway_client_context_schema", "gateway_tool_call"]
 
 # Strict: the gateway sends strings and objects of strings, and nothing is coerced. The schema's descriptions come
-# from the docstrings when a schema is asked for (see _schema_docs).
-_CONFIG: Final = ConfigDict(extra="allow", strict=True, json_schema_extra=describe_fields)
+# from the docstrings when a schema is asked for (see _schema_docs). An unknown key's NaN or Infinity (json.loads,
+# which the runtime reads the header with, takes them) stays a float in to_dict() rather than becoming None.
+_CONFIG: Final = ConfigDict(extra="allow", strict=True, json_schema_extra=describe_fields, ser_json_inf_nan="constants")
 
 
 class GatewayToolCall(BaseModel, frozen=True):

@@ -388,6 +388,16 @@ def test_the_gateways_propagation_maps_are_explained_where_a_runtime_cannot_take
     assert "metadataConfiguration" in (findings[1].fix or "")
 
 
+def test_to_dict_gives_back_the_numbers_the_runtime_read(runtime_context: RuntimeContextFactory) -> None:
+    # The runtime reads the header with json.loads, which takes NaN and Infinity: to_dict must not turn them to None.
+    text = '{"custom": {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCoreX": [NaN, Infinity, -Infinity]}}'
+
+    call = gateway_tool_call(runtime_context(text))
+
+    assert call is not None
+    assert json.dumps(call.to_dict()) == json.dumps(json.loads(text)["custom"])
+
+
 @pytest.mark.parametrize(
     "key", ["bedrockAgentCoreMessageVersion", "bedrockAgentCoreSomethingNew"], ids=["known key", "unknown key"]
 )

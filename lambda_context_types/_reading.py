@@ -3,11 +3,13 @@
 
 The readers take whatever a handler was given: the runtime's object, the fake, a test's own stand-in. A string is
 copied to a plain ``str`` before it is checked, so that a subclass's methods cannot change what is checked, and an
-object that raises while being read gives the package's error, naming where, rather than its own.
+object that raises while being read gives the package's error, naming where, rather than its own. :func:`shown`
+puts a wrong value into a message, cut short, for these readers and for the test fake.
 """
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -53,3 +55,15 @@ def plain(value: object) -> object:
 def unreadable(path: str, error: Exception) -> ContextValidationError:
     """The error for a value that raised while being read: its own exception is not the package's to pass on."""
     return ContextValidationError("client context", (Problem(path, f"reading it raised {type(error).__name__}"),))
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, at most about 80 characters per string and 8 items per container.
+
+    A 10 MB string or a million-item list would bury the message, and an object whose ``__repr__`` raises is shown
+    by its type (reprlib catches that).
+    """
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = 80
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 8
+    return short.repr(value)

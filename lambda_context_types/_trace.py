@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ContextValidationError, Problem, join_path
 from ._protocols import W3C_FIELDS, LambdaContext
-from ._reading import custom_of, plain, unreadable
+from ._reading import custom_of, plain, shown, unreadable
 
 if TYPE_CHECKING:
     from ._models import W3CTraceModel
@@ -113,18 +113,19 @@ def _is_unicode(value: str) -> bool:
 
 def _traceparent_problem(value: str) -> str | None:
     """What makes ``value`` an invalid W3C ``traceparent``, or None when it is valid."""
-    shown = repr(value) if len(value) <= 80 else f"{value[:80]!r}..."
     match = _TRACEPARENT.fullmatch(value)
     if match is None:
         hint = " (the hex digits must be lowercase)" if _TRACEPARENT.fullmatch(value.lower()) else ""
-        return f"not a W3C traceparent{hint}: expected {_FORMAT}, such as 00-<trace id>-<parent id>-01, got {shown}"
+        return (
+            f"not a W3C traceparent{hint}: expected {_FORMAT}, such as 00-<trace id>-<parent id>-01, got {shown(value)}"
+        )
     version, trace_id, parent_id, _, more = match.groups()
     if version == "ff":
-        return f"version ff is invalid in a W3C traceparent, got {shown}"
+        return f"version ff is invalid in a W3C traceparent, got {shown(value)}"
     if version == "00" and more:
-        return f"a version 00 traceparent has exactly four fields (55 characters), got {len(value)}: {shown}"
+        return f"a version 00 traceparent has exactly four fields (55 characters), got {len(value)}: {shown(value)}"
     if not trace_id.strip("0"):
-        return f"the trace id is all zeros, which W3C Trace Context forbids: {shown}"
+        return f"the trace id is all zeros, which W3C Trace Context forbids: {shown(value)}"
     if not parent_id.strip("0"):
-        return f"the parent id is all zeros, which W3C Trace Context forbids: {shown}"
+        return f"the parent id is all zeros, which W3C Trace Context forbids: {shown(value)}"
     return None

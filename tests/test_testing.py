@@ -8,6 +8,7 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,7 @@ from lambda_context_types.testing import (
     FakeClock,
     FakeLambdaContext,
     LambdaContextFactory,
+    gateway_client_context,
     make_lambda_context,
 )
 
@@ -734,8 +736,6 @@ def test_an_advance_of_any_whole_number_of_seconds_is_exact() -> None:
 
 @pytest.mark.parametrize("name", ["target", "tool"])
 def test_a_gateway_target_or_tool_of_another_type_is_a_type_error(name: str) -> None:
-    from lambda_context_types.testing import gateway_client_context
-
     arguments: dict[str, Any] = {"target": "OrderTools", "tool": "get_order", name: 5}
     with pytest.raises(TypeError, match=name):
         gateway_client_context(**arguments)
@@ -768,3 +768,28 @@ def test_unvalidated_trace_fields_are_plain_text() -> None:
 
     assert fake.w3c() == {"traceparent": traceparent}
     assert type(fake.w3c()["traceparent"]) is str
+
+
+class _Unprintable:
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: make_lambda_context(function_name="f" * 1_000_000),
+        lambda: make_lambda_context(region="x" * 1_000_000),
+        lambda: make_lambda_context(memory_limit_in_mb="1" * 1_000_000 + "x"),
+        lambda: make_lambda_context(client_context="[" + "1," * 500_000 + "1]", validate=False),
+        lambda: make_lambda_context(client_context={"client": [1] * 1_000_000}, validate=False),
+        lambda: make_lambda_context(client_context={"client": [_Unprintable()]}, validate=False),
+        lambda: gateway_client_context(target="t" * 1_000_000, tool="get"),
+    ],
+    ids=["function_name", "region", "memory", "json list", "client list", "unprintable", "gateway target"],
+)
+def test_a_huge_or_unprintable_wrong_value_gives_a_short_message(make: Callable[[], object]) -> None:
+    with pytest.raises(ValueError, match=r"got |fails the invocation on ") as caught:
+        make()
+
+    assert len(str(caught.value)) < 300

@@ -184,8 +184,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the client context (or, with --identity, of the Cognito identity)",
         description="Print the JSON Schema of the client context, generated from the pydantic models.",
     )
-    schema.add_argument("--identity", action="store_true", help="the Cognito identity's schema instead")
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument("--identity", action="store_true", help="the Cognito identity's schema instead")
+    which.add_argument(
         "--agentcore", action="store_true", help="the schema of the client context an AgentCore Gateway sends instead"
     )
     schema.set_defaults(command=_schema)
@@ -287,7 +288,21 @@ def _read_as_a_handler(payload: dict[str, Any]) -> tuple[GatewayToolCall | None,
 
     # The fake exposes the payload as the runtime would (w3c moved to w3c()); it was validated already.
     context = make_lambda_context(client_context=payload, validate=False)
-    return gateway_tool_call(context), trace_context(context)
+    # Both readers run, so that one report names every key a handler could not read.
+    errors: list[ContextValidationError] = []
+    call = trace = None
+    try:
+        call = gateway_tool_call(context)
+    except ContextValidationError as error:
+        errors.append(error)
+    try:
+        trace = trace_context(context)
+    except ContextValidationError as error:
+        errors.append(error)
+    if errors:
+        problems = tuple(problem for error in errors for problem in error.problems)
+        raise ContextValidationError(_CLIENT_CONTEXT, problems, sum(error.omitted for error in errors))
+    return call, trace
 
 
 def _read_as_text(read: tuple[GatewayToolCall | None, W3CTraceModel | None]) -> list[str]:

@@ -256,10 +256,13 @@ def _about_gateway_and_trace(finding: Finding, payload: Mapping[str, _Json]) -> 
     """``finding``, its message or fix rewritten when the key belongs to the AgentCore Gateway or to a trace."""
     from dataclasses import replace
 
-    from ._gateway import is_gateway_key
+    from ._gateway import GATEWAY_KEYS
 
     top, _, key = finding.path.partition(".")
-    if top == "custom" and is_gateway_key(key) and finding.effect in ("fails", "stringified"):
+    # The only objects the gateway writes; its other keys are strings, so a finding about one of those is about a
+    # value someone else sent, and keeps its usual fix.
+    maps = (GATEWAY_KEYS["propagated_headers"], GATEWAY_KEYS["propagated_query_parameters"])
+    if top == "custom" and key in maps and finding.effect in ("fails", "stringified"):
         # The AgentCore developer guide, "Header propagation with Gateway": the gateway adds these objects when the
         # target allowlists headers or query parameters (metadataConfiguration).
         fix = (

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ContextValidationError, Problem, join_path
 from ._protocols import W3C_FIELDS, LambdaContext
+from ._reading import custom_of, plain, shown, unreadable
 
 if TYPE_CHECKING:
     from ._models import W3CTraceModel
@@ -47,8 +48,9 @@ def trace_context(context: LambdaContext) -> W3CTraceModel | None:
     ``tracestate`` and ``baggage`` in ``context.client_context.custom``, where OpenTelemetry's AWS SDK
     instrumentations put them. The two sources are never mixed. Works on older runtimes, which have no ``w3c()``.
 
-    Raises ContextValidationError when the chosen source's ``traceparent`` is not a valid W3C ``traceparent`` or a
-    field is not a string.
+    Raises ContextValidationError when the chosen source's ``traceparent`` is not a valid W3C ``traceparent``, a
+    field is not a string or not valid Unicode, or the source raises while being read. Raises TypeError when
+    ``context`` is not a Lambda context (it has no ``client_context``, or one without ``custom``).
     """
     where, fields = _source(context)
     if fields is None:
@@ -67,45 +69,63 @@ def trace_context(context: LambdaContext) -> W3CTraceModel | None:
 
 def _source(context: LambdaContext) -> tuple[str, dict[str, Any] | None]:
     """Where the trace fields are (a key path, for the problems) and the fields that are there."""
-    w3c = getattr(context, "w3c", None)  # not in the Protocol: awslambdaric before 4.2 has no w3c()
-    if callable(w3c):
-        fields = _fields(w3c())
-        if fields:
-            return "w3c", fields
-    client_context = context.client_context
-    custom = None if client_context is None else client_context.custom
-    return "custom", _fields(custom) or None
+    try:
+        w3c = getattr(context, "w3c", None)  # not in the Protocol: awslambdaric before 4.2 has no w3c()
+        fields = _fields(w3c()) if callable(w3c) else {}
+    except Exception as error:  # a stand-in context of the caller's own that fails while being read
+        raise unreadable("w3c", error) from None
+    if fields:
+        return "w3c", fields
+    custom = custom_of(context, "trace_context")
+    try:
+        return "custom", _fields(custom) or None
+    except Exception as error:
+        raise unreadable("custom", error) from None
 
 
 def _fields(source: object) -> dict[str, Any]:
     if not isinstance(source, Mapping):
         return {}
     mapping: Mapping[Any, Any] = source  # pyright: ignore[reportUnknownVariableType]
-    return {name: mapping[name] for name in W3C_FIELDS if mapping.get(name) is not None}
+    return {name: plain(value) for name in W3C_FIELDS if (value := mapping.get(name)) is not None}
 
 
 def _problem(name: str, value: object) -> str | None:
     if not isinstance(value, str):
         return f"expected a string, got {type(value).__name__}"
+    if not _is_unicode(value):
+        # json.loads, which the runtime reads the header with, turns a lone "\ud800" escape into one.
+        return "not valid Unicode: it holds a lone surrogate, which no UTF-8 text can carry"
     if name == "traceparent":
         return _traceparent_problem(value)
     return None
 
 
+def _is_unicode(value: str) -> bool:
+    if value.isascii():
+        return True
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _traceparent_problem(value: str) -> str | None:
     """What makes ``value`` an invalid W3C ``traceparent``, or None when it is valid."""
-    shown = repr(value) if len(value) <= 80 else f"{value[:80]!r}..."
     match = _TRACEPARENT.fullmatch(value)
     if match is None:
         hint = " (the hex digits must be lowercase)" if _TRACEPARENT.fullmatch(value.lower()) else ""
-        return f"not a W3C traceparent{hint}: expected {_FORMAT}, such as 00-<trace id>-<parent id>-01, got {shown}"
+        return (
+            f"not a W3C traceparent{hint}: expected {_FORMAT}, such as 00-<trace id>-<parent id>-01, got {shown(value)}"
+        )
     version, trace_id, parent_id, _, more = match.groups()
     if version == "ff":
-        return f"version ff is invalid in a W3C traceparent, got {shown}"
+        return f"version ff is invalid in a W3C traceparent, got {shown(value)}"
     if version == "00" and more:
-        return f"a version 00 traceparent has exactly four fields (55 characters), got {len(value)}: {shown}"
+        return f"a version 00 traceparent has exactly four fields (55 characters), got {len(value)}: {shown(value)}"
     if not trace_id.strip("0"):
-        return f"the trace id is all zeros, which W3C Trace Context forbids: {shown}"
+        return f"the trace id is all zeros, which W3C Trace Context forbids: {shown(value)}"
     if not parent_id.strip("0"):
-        return f"the parent id is all zeros, which W3C Trace Context forbids: {shown}"
+        return f"the parent id is all zeros, which W3C Trace Context forbids: {shown(value)}"
     return None

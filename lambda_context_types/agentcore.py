@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -47,13 +47,15 @@ from pydantic_core import PydanticCustomError
 from ._errors import ContextValidationError, Problem, format_path
 from ._gateway import GATEWAY_KEYS, TOOL_NAME_DELIMITER, is_gateway_key
 from ._protocols import LambdaContext
+from ._reading import custom_of, plain, unreadable
 from ._schema_docs import describe_fields
 
 __all__ = ["GatewayToolCall", "gateway_client_context_schema", "gateway_tool_call"]
 
 # Strict: the gateway sends strings and objects of strings, and nothing is coerced. The schema's descriptions come
-# from the docstrings when a schema is asked for (see _schema_docs).
-_CONFIG: Final = ConfigDict(extra="allow", strict=True, json_schema_extra=describe_fields)
+# from the docstrings when a schema is asked for (see _schema_docs). An unknown key's NaN or Infinity (json.loads,
+# which the runtime reads the header with, takes them) stays a float in to_dict() rather than becoming None.
+_CONFIG: Final = ConfigDict(extra="allow", strict=True, json_schema_extra=describe_fields, ser_json_inf_nan="constants")
 
 
 class GatewayToolCall(BaseModel, frozen=True):
@@ -157,19 +159,27 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
     ``bedrockAgentCore…`` key (a mobile app's client context, say).
 
     Raises ContextValidationError, one problem per key, when gateway keys are there but wrong: no tool name, a tool
-    name that is empty, not a string or has an empty half, a known key in another casing, a non-string id.
+    name that is empty, not a string or has an empty half, a known key in another casing, a non-string id; also
+    when ``custom`` raises while being read. Raises TypeError when ``context`` is not a Lambda context (it has no
+    ``client_context``, or one without ``custom``).
     """
-    client_context = context.client_context
-    custom = None if client_context is None else client_context.custom
-    if not isinstance(custom, Mapping):
+    custom = custom_of(context, "gateway_tool_call")
+    if custom is None:
         return None
-    sent = {key: value for key, value in custom.items() if is_gateway_key(key)}
+    sent: dict[str, Any] = {}
+    try:
+        for key, value in custom.items():
+            name = plain(key)
+            if is_gateway_key(name):
+                sent[cast("str", name)] = _as_dict(value)
+    except Exception as error:  # a mapping of the caller's own that fails while being read
+        raise unreadable("custom", error) from None
     if not sent:
         return None
     problems = _miscased(sent)
     call = None
     try:
-        call = GatewayToolCall.model_validate({key: _as_dict(value) for key, value in sent.items()})
+        call = GatewayToolCall.model_validate(sent)
     except ValidationError as error:
         reported = {problem.path for problem in problems}
         # A key reported as miscased is not reported missing too.
@@ -177,7 +187,12 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
             problem for problem in map(_problem, error.errors(include_url=False)) if problem.path not in reported
         ]
     if problems or call is None:
-        raise ContextValidationError("client context", tuple(problems))
+        # As the models do: a report is for people, so past the first few problems the rest are counted. Imported
+        # here, on the error path, so that a gateway handler's cold start does not load the models.
+        from ._models import _MAX_PROBLEMS  # pyright: ignore[reportPrivateUsage]
+
+        listed = tuple(problems[:_MAX_PROBLEMS])
+        raise ContextValidationError("client context", listed, omitted=len(problems) - len(listed))
     return call
 
 
@@ -197,7 +212,12 @@ def _miscased(sent: Mapping[str, Any]) -> list[Problem]:
 
 def _as_dict(value: object) -> object:
     # Strict validation takes only dicts for the two maps; a fake's Mapping of another kind is copied.
-    return dict(value) if isinstance(value, Mapping) and not isinstance(value, dict) else value  # pyright: ignore
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, Mapping) and not isinstance(value, dict):
+        mapping: Mapping[Any, Any] = value  # pyright: ignore[reportUnknownVariableType]
+        return dict(mapping)
+    return value  # pyright: ignore[reportUnknownVariableType]
 
 
 def _problem(detail: Any) -> Problem:
@@ -216,6 +236,6 @@ def _problem(detail: Any) -> Problem:
 def _json(value: object) -> str:
     try:
         text = json.dumps(value)
-    except (TypeError, ValueError):
+    except Exception:  # not JSON, nested past the recursion limit, or a mapping that fails: a message must not fail
         return f"a Python {type(value).__name__}"
     return text if len(text) <= 40 else f"{text[:40]}..."

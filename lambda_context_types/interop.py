@@ -21,7 +21,7 @@ The peers are imported for type checking only: none is a dependency, and importi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from ._protocols import LambdaContext
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from mangum.types import LambdaContext as MangumLambdaContext
 
 __all__ = ["as_durable", "as_mangum", "as_powertools", "from_durable"]
+
+_MISSING: Final = object()
 
 
 def as_powertools(context: LambdaContext) -> PowertoolsLambdaContext:
@@ -106,8 +108,15 @@ def from_durable(context: DurableContext) -> LambdaContext:
 
     Raises:
         ValueError: ``context`` carries no Lambda context (a ``DurableContext`` built without one).
+        TypeError: ``context`` is not a durable context: it has no ``lambda_context`` attribute (the Lambda context
+            itself, say, passed where the durable one belongs).
     """
-    lambda_context = context.lambda_context
+    lambda_context = getattr(context, "lambda_context", _MISSING)
+    if lambda_context is _MISSING:
+        raise TypeError(
+            "from_durable() takes a DurableContext (the second argument of a @durable_execution handler), "
+            f"got {type(context).__name__}"
+        )
     if lambda_context is None:
         raise ValueError(
             "this DurableContext carries no Lambda context: it was built without one (the SDK's "

@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 from typing import Any, Final, Protocol, TypeAlias, cast
 
 from ._protocols import MOBILE_CLIENT_FIELDS, W3C_FIELDS, ClientContext, CognitoIdentity, MobileClient
+from ._reading import shown
 
 __all__ = ["DEFAULT", "DefaultType", "FakeClock", "FakeLambdaContext", "LambdaContextFactory", "make_lambda_context"]
 
@@ -107,7 +108,7 @@ class FakeClock:
         nanoseconds = exact * 1_000_000_000
         # Also false for NaN and for a float that overflows once in nanoseconds; an int of any size is exact.
         if not 0 <= nanoseconds < math.inf:
-            raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {_shown(exact)}")
+            raise ValueError(f"FakeClock.advance() takes a finite number of seconds >= 0, got {_shown_number(exact)}")
         self._advanced_ns += round(nanoseconds)
 
     def now_ns(self) -> int:
@@ -292,22 +293,22 @@ class LambdaContextFactory(Protocol):
             raise TypeError(f"validate must be True or False, got {_type_name(validate)}")
 
         if not _FUNCTION_NAME.fullmatch(function_name):
-            raise ValueError(f"function_name must be 1 to 64 letters, digits, '-' or '_', got {function_name!r}")
+            raise ValueError(f"function_name must be 1 to 64 letters, digits, '-' or '_', got {shown(function_name)}")
         if qualifier is not None and not _QUALIFIER.fullmatch(qualifier):
-            raise ValueError(f"qualifier must be '$LATEST', a version number or an alias name, got {qualifier!r}")
+            raise ValueError(f"qualifier must be '$LATEST', a version number or an alias name, got {shown(qualifier)}")
         qualifier_is_version = qualifier is not None and _VERSION.fullmatch(qualifier) is not None
         if function_version is None:
             function_version = qualifier if qualifier is not None and qualifier_is_version else "$LATEST"
         elif not _VERSION.fullmatch(function_version):
-            raise ValueError(f"function_version must be '$LATEST' or a version number, got {function_version!r}")
+            raise ValueError(f"function_version must be '$LATEST' or a version number, got {shown(function_version)}")
         elif qualifier_is_version and qualifier != function_version:
             raise ValueError(
-                f"qualifier {qualifier!r} names another version than function_version {function_version!r}"
+                f"qualifier {shown(qualifier)} names another version than function_version {shown(function_version)}"
             )
         if not _REGION.fullmatch(region):
-            raise ValueError(f"region must look like 'us-east-1', got {region!r}")
+            raise ValueError(f"region must look like 'us-east-1', got {shown(region)}")
         if not _ACCOUNT_ID.fullmatch(account_id):
-            raise ValueError(f"account_id must be a string of 12 digits, got {account_id!r}")
+            raise ValueError(f"account_id must be a string of 12 digits, got {shown(account_id)}")
 
         memory = _memory_text(memory_limit_in_mb)
         timeout_ns = _timeout_ns(timeout)
@@ -376,7 +377,7 @@ def _exact_number(name: str, value: object) -> int | float:
     return int.__int__(value) if isinstance(value, int) else float.__float__(value)
 
 
-def _shown(number: int | float) -> str:
+def _shown_number(number: int | float) -> str:
     # repr() of an int of more than 4,300 digits raises a ValueError of its own (sys.get_int_max_str_digits()).
     if isinstance(number, int) and number.bit_length() > 1_000:
         return f"an int of {number.bit_length():,} bits"
@@ -389,15 +390,15 @@ def _memory_text(value: object) -> str:
     if isinstance(value, str):
         text = str.__str__(value)
         if not _MEMORY.fullmatch(text):
-            raise ValueError(f"memory_limit_in_mb must be a whole number of MB, got {text!r}")
-        shown = repr(text)
+            raise ValueError(f"memory_limit_in_mb must be a whole number of MB, got {shown(text)}")
+        given = shown(text)
         # int() refuses text of more than 4,300 digits; past five digits, leading zeros aside, it is too large anyway.
         megabytes = int(text) if len(text.lstrip("0")) <= 5 else None
     else:
         megabytes = int.__int__(value)
-        shown = _shown(megabytes)
+        given = _shown_number(megabytes)
     if megabytes is None or not _MIN_MEMORY_MB <= megabytes <= _MAX_MEMORY_MB:
-        raise ValueError(f"memory_limit_in_mb must be between {_MIN_MEMORY_MB} and {_MAX_MEMORY_MB} MB, got {shown}")
+        raise ValueError(f"memory_limit_in_mb must be between {_MIN_MEMORY_MB} and {_MAX_MEMORY_MB} MB, got {given}")
     return str(megabytes)
 
 
@@ -405,7 +406,9 @@ def _timeout_ns(value: object) -> int:
     seconds = _exact_number("timeout", value)
     # Compared before any arithmetic, so that 10**400 is refused rather than overflowing a float; false for NaN.
     if not 0 < seconds <= _MAX_TIMEOUT_SECONDS:
-        raise ValueError(f"timeout must be above 0 and at most {_MAX_TIMEOUT_SECONDS} seconds, got {_shown(seconds)}")
+        raise ValueError(
+            f"timeout must be above 0 and at most {_MAX_TIMEOUT_SECONDS} seconds, got {_shown_number(seconds)}"
+        )
     return round(seconds * 1_000_000_000)
 
 
@@ -423,7 +426,7 @@ def _client_context(
         data = _read_header("client_context", value)
     elif isinstance(value, Mapping):
         # A copy, since "w3c" is taken out of it below.
-        data = dict(value)
+        data = _read_mapping("client_context", value)
     elif isinstance(value, ClientContext):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value, {}
     else:
@@ -435,7 +438,7 @@ def _client_context(
         return None, {}
     # From here on, what awslambdaric.lambda_context.LambdaContext does with the parsed header.
     if not isinstance(data, dict):
-        raise ValueError(f"client_context must be a JSON object; the runtime fails the invocation on {data!r}")
+        raise ValueError(f"client_context must be a JSON object; the runtime fails the invocation on {shown(data)}")
     payload = cast("dict[str, Any]", data)
     raw_w3c = payload.pop("w3c", None)
     trace_context: dict[str, str] = {}
@@ -443,7 +446,7 @@ def _client_context(
         w3c = cast("dict[str, Any]", raw_w3c)
         # dict.get rather than .get: a mapping's nested dicts may be subclasses, and json.loads never makes one.
         values = {name: dict[str, Any].get(w3c, name) for name in W3C_FIELDS}
-        trace_context = {name: value for name, value in values.items() if isinstance(value, str)}
+        trace_context = {name: str.__str__(value) for name, value in values.items() if isinstance(value, str)}
     client = payload.get("client")
     mobile_client = None
     if isinstance(client, dict):
@@ -452,7 +455,9 @@ def _client_context(
             **{name: dict[str, Any].get(client_fields, name) for name in MOBILE_CLIENT_FIELDS}
         )
     elif client is not None:
-        raise ValueError(f"client_context.client must be a JSON object; the runtime fails the invocation on {client!r}")
+        raise ValueError(
+            f"client_context.client must be a JSON object; the runtime fails the invocation on {shown(client)}"
+        )
     fake = _FakeClientContext(client=mobile_client, custom=payload.get("custom"), env=payload.get("env"))
     return fake, trace_context
 
@@ -471,7 +476,7 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
     elif isinstance(value, (str, bytes, bytearray)):
         data = _read_header("identity", value)
     elif isinstance(value, Mapping):
-        data = value
+        data = _read_mapping("identity", value)
     elif isinstance(value, CognitoIdentity):  # pyright: ignore[reportUnnecessaryIsInstance]
         return value
     else:
@@ -483,7 +488,7 @@ def _identity(value: _Payload | CognitoIdentity | DefaultType | None, validate: 
     if data is None:
         return _FakeCognitoIdentity(None, None)
     if not isinstance(data, Mapping):
-        raise ValueError(f"identity must be a JSON object; the runtime fails the invocation on {data!r}")
+        raise ValueError(f"identity must be a JSON object; the runtime fails the invocation on {shown(data)}")
     identity = cast("Mapping[str, Any]", data)
     return _FakeCognitoIdentity(identity.get("cognitoIdentityId"), identity.get("cognitoIdentityPoolId"))
 
@@ -498,6 +503,16 @@ def _read_header(name: str, value: str | bytes | bytearray) -> object:
         return json.loads(text)
     except RecursionError:  # json.loads gives up on deep nesting with RecursionError, not a ValueError
         raise ValueError(f"{name} is nested too deeply for json.loads, which the runtime reads it with") from None
+    except ValueError as error:  # JSONDecodeError or UnicodeDecodeError, which name neither the argument nor the fix
+        raise ValueError(f"{name} is not JSON the runtime can read (json.loads: {error})") from None
+
+
+def _read_mapping(name: str, value: Mapping[Any, Any]) -> dict[Any, Any]:
+    """A copy of a mapping given as a payload; one of the caller's own that fails while being read is a ValueError."""
+    try:
+        return dict(value)
+    except Exception as error:
+        raise ValueError(f"{name}: reading the mapping raised {type(error).__name__}") from None
 
 
 # Amazon Bedrock AgentCore Gateway's client context. Added to __all__ here, so that this section stays in one place.
@@ -532,7 +547,7 @@ def gateway_client_context(*, target: str, tool: str, **overrides: Any) -> dict[
     tool = _text("tool", tool)
     if not _TARGET_NAME.fullmatch(target):
         raise ValueError(
-            f"target must be 1 to 100 letters, digits and single '-' (a gateway target name), got {target!r}"
+            f"target must be 1 to 100 letters, digits and single '-' (a gateway target name), got {shown(target)}"
         )
     if not tool:
         raise ValueError("tool must be the tool's name, not empty")

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -129,3 +129,23 @@ def same_json(value: Any) -> str:
     equal as Python data; as JSON text ``true``, ``1`` and ``1.0`` differ.
     """
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def fresh_python(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter: for what a cold start imports, which this process has."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+class RaisingMapping(Mapping[str, Any]):
+    """A mapping of a caller's own whose every method raises, for what a reader does when reading fails."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("getitem")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iter")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")

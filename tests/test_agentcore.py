@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from conftest import RuntimeContextFactory
+from conftest import RaisingMapping, RuntimeContextFactory, fresh_python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -257,10 +257,8 @@ def test_the_factory_and_the_reader_need_no_pydantic_until_validation() -> None:
         "assert trace_context(context) is None\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    output = fresh_python(code)
+    assert output == "[]"
 
 
 # --- trace_context ---------------------------------------------------------------------------------------------------
@@ -390,6 +388,31 @@ def test_the_gateways_propagation_maps_are_explained_where_a_runtime_cannot_take
     assert "metadataConfiguration" in (findings[1].fix or "")
 
 
+def test_to_dict_gives_back_the_numbers_the_runtime_read(runtime_context: RuntimeContextFactory) -> None:
+    # The runtime reads the header with json.loads, which takes NaN and Infinity: to_dict must not turn them to None.
+    text = '{"custom": {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCoreX": [NaN, Infinity, -Infinity]}}'
+
+    call = gateway_tool_call(runtime_context(text))
+
+    assert call is not None
+    assert json.dumps(call.to_dict()) == json.dumps(json.loads(text)["custom"])
+
+
+@pytest.mark.parametrize(
+    "key", ["bedrockAgentCoreMessageVersion", "bedrockAgentCoreSomethingNew"], ids=["known key", "unknown key"]
+)
+def test_a_gateway_key_the_gateway_writes_as_text_keeps_the_usual_fix(key: str) -> None:
+    # Only the propagation maps are objects the gateway writes itself; a number under any other bedrockAgentCore
+    # key came from elsewhere, and leaving metadataConfiguration off would not change it.
+    payload = {"custom": {"bedrockAgentCoreToolName": "orders___get", key: 1}}
+    plain = {"custom": {"bedrockAgentCoreToolName": "orders___get", "count": 1}}
+
+    findings = check_portability(payload)
+
+    assert findings
+    assert [finding.fix for finding in findings] == [finding.fix for finding in check_portability(plain)]
+
+
 def test_a_trace_under_capital_custom_is_reported_lost() -> None:
     # What earlier releases of OpenTelemetry's Node.js AWS SDK instrumentation sent.
     findings = check_portability({"Custom": {"traceparent": TRACEPARENT}}, "python")
@@ -463,8 +486,15 @@ def test_validate_refuses_what_a_handler_could_not_read(tmp_path: Path, capsys: 
     assert main(["validate", str(path)]) == 1
 
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "invalid client context: 1 problem"
+    # Both at once, as every bad key of the gateway's is: fixing one must not reveal the other.
+    assert out[0] == "invalid client context: 2 problems"
     assert out[1].startswith("  custom.bedrockAgentCoreToolName: expected '<target name>___<tool name>'")
+    assert out[2].startswith("  custom.traceparent: not a W3C traceparent")
+
+
+def test_schema_takes_one_of_identity_and_agentcore(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--identity", "--agentcore"]) == 2
+    assert "not allowed with argument" in capsys.readouterr().err
 
 
 def test_schema_agentcore_prints_the_gateways_client_context_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -491,3 +521,133 @@ def test_any_target_and_tool_travel_through_the_runtime(
     assert call is not None
     assert (call.target, call.tool) == (target, tool)
     assert call.to_dict() == payload["custom"]
+
+
+# --- hostile input: a context, a mapping or a string that misbehaves -------------------------------------------------
+
+
+class _LyingStr(str):
+    """A key or value whose methods raise: what is checked must be the text, not what its methods say."""
+
+    __slots__ = ()
+
+    def lower(self) -> str:
+        raise RuntimeError("lower")
+
+    def partition(self, sep: str) -> tuple[str, str, str]:
+        raise RuntimeError("partition")
+
+    def __getitem__(self, index: Any) -> str:
+        raise RuntimeError("getitem")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+
+def fake_with_custom(custom: object) -> LambdaContext:
+    return make_lambda_context(client_context={"custom": custom}, validate=False)
+
+
+def test_a_lying_key_or_value_is_read_as_its_text() -> None:
+    call = gateway_tool_call(fake_with_custom({_LyingStr("bedrockAgentCoreToolName"): _LyingStr("a___b")}))
+    trace = trace_context(fake_with_custom({_LyingStr("traceparent"): _LyingStr(TRACEPARENT)}))
+
+    assert call is not None
+    assert (call.target, call.tool) == ("a", "b")
+    assert trace == W3CTraceModel(traceparent=TRACEPARENT)
+    assert type(trace.traceparent) is str
+
+
+def test_a_lying_miscased_key_is_reported() -> None:
+    with pytest.raises(ContextValidationError, match="case-sensitive"):
+        gateway_tool_call(fake_with_custom({_LyingStr("bedrockagentcoreToolName"): "a___b"}))
+
+
+@pytest.mark.parametrize(
+    "custom",
+    [
+        RaisingMapping(),
+        {"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": RaisingMapping()},
+    ],
+    ids=["custom", "propagated headers"],
+)
+def test_a_mapping_that_raises_is_a_validation_error(custom: object) -> None:
+    with pytest.raises(ContextValidationError, match=r"custom.*reading it raised RuntimeError"):
+        gateway_tool_call(fake_with_custom(custom))
+
+
+def test_a_trace_mapping_that_raises_is_a_validation_error() -> None:
+    with pytest.raises(ContextValidationError, match=r"custom.*reading it raised RuntimeError"):
+        trace_context(fake_with_custom(RaisingMapping()))
+
+
+def test_a_w3c_method_that_raises_is_a_validation_error() -> None:
+    def w3c() -> dict[str, str]:
+        raise RuntimeError("w3c")
+
+    context = SimpleNamespace(client_context=None, w3c=w3c)
+
+    with pytest.raises(ContextValidationError, match=r"w3c.*reading it raised RuntimeError"):
+        trace_context(cast("LambdaContext", context))
+
+
+@pytest.mark.parametrize("reader", [gateway_tool_call, trace_context], ids=["gateway_tool_call", "trace_context"])
+@pytest.mark.parametrize("context", [None, object(), {"client_context": None}], ids=["None", "object", "dict"])
+def test_something_that_is_not_a_context_is_a_type_error(reader: Callable[[Any], object], context: object) -> None:
+    with pytest.raises(TypeError, match=r"takes a Lambda context .*got "):
+        reader(context)
+
+
+@pytest.mark.parametrize("reader", [gateway_tool_call, trace_context], ids=["gateway_tool_call", "trace_context"])
+def test_a_client_context_without_custom_is_a_type_error(reader: Callable[[Any], object]) -> None:
+    # The durable SDK's test runner passes such a stand-in: its client_context is the header's dict.
+    context = SimpleNamespace(client_context={"custom": {"bedrockAgentCoreToolName": "a___b"}})
+
+    with pytest.raises(TypeError, match=r"its client_context, a dict, has no custom attribute"):
+        reader(context)
+
+
+def test_a_client_context_attribute_that_raises_is_a_validation_error() -> None:
+    class Context:
+        @property
+        def client_context(self) -> Any:
+            raise ZeroDivisionError
+
+    with pytest.raises(ContextValidationError, match="reading it raised ZeroDivisionError"):
+        gateway_tool_call(cast("LambdaContext", Context()))
+
+
+def test_a_deeply_nested_bad_value_is_refused_with_a_short_message() -> None:
+    deep: list[Any] = []
+    for _ in range(100_000):
+        deep = [deep]
+
+    with pytest.raises(ContextValidationError, match="expected a string, got a Python list") as caught:
+        gateway_tool_call(fake_with_custom({"bedrockAgentCoreToolName": deep}))
+
+    assert len(str(caught.value)) < 300
+
+
+def test_a_lone_surrogate_in_a_trace_field_is_refused_naming_it() -> None:
+    context = fake_with_custom({"traceparent": TRACEPARENT, "tracestate": "congo=\ud800"})
+
+    with pytest.raises(ContextValidationError, match=r"custom\.tracestate: .*lone surrogate"):
+        trace_context(context)
+
+
+def test_past_twenty_problems_the_rest_are_counted_not_listed() -> None:
+    # As the models report: a 1 MB header of bad propagated headers must not become a 60,000-line error.
+    headers = {f"x-h{i}": i for i in range(60_000)}
+    context = fake_with_custom({"bedrockAgentCoreToolName": "a___b", "bedrockAgentCorePropagatedHeaders": headers})
+
+    started = time.perf_counter()
+    with pytest.raises(ContextValidationError) as caught:
+        gateway_tool_call(context)
+
+    assert time.perf_counter() - started < 10  # linear: about 0.5 s here
+    assert len(caught.value.problems) == 20
+    assert caught.value.omitted == 59_980
+    assert caught.value.problems[0].path == "custom.bedrockAgentCorePropagatedHeaders.x-h0"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from conftest import fresh_python
 
 from lambda_context_types import ContextValidationError, _cli
 from lambda_context_types._cli import MAX_INPUT_BYTES, main
@@ -935,9 +936,9 @@ def test_help_does_not_import_pydantic() -> None:
         "assert main(['validate', '--bogus']) == 2\n"
         "print('pydantic' in sys.modules)\n"
     )
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    output = fresh_python(code)
 
-    assert completed.stdout.splitlines()[-1] == "False"
+    assert output.splitlines()[-1] == "False"
 
 
 def test_a_path_python_cannot_open_is_an_io_error(cli: Cli) -> None:

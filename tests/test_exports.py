@@ -5,11 +5,10 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import fresh_python
 
 import lambda_context_types
 
@@ -74,10 +73,8 @@ def test_importing_the_protocols_does_not_import_pydantic() -> None:
         "loaded = sorted(name for name in sys.modules if name.split('.')[0] in {'pydantic', 'pydantic_core'})\n"
         "print(loaded)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    output = fresh_python(code)
+    assert output == "[]"
 
 
 def test_the_models_load_on_first_use() -> None:
@@ -87,10 +84,8 @@ def test_the_models_load_on_first_use() -> None:
         "lambda_context_types.ClientContextModel\n"
         "print('pydantic' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"
+    output = fresh_python(code)
+    assert output == "True"
 
 
 def test_the_agentcore_module_exports_exactly_its_public_names() -> None:

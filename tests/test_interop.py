@@ -10,14 +10,13 @@ from __future__ import annotations
 import importlib
 import io
 import json
-import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -26,7 +25,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
 from aws_lambda_powertools.utilities.typing import LambdaContext as PowertoolsContext
-from conftest import RuntimeContextFactory, needs_durable_sdk
+from conftest import RuntimeContextFactory, fresh_python, needs_durable_sdk
 from mangum import Mangum
 from mangum.types import Receive, Scope, Send
 
@@ -66,10 +65,8 @@ def test_importing_the_bridges_imports_no_peer() -> None:
         "import lambda_context_types.interop\n"
         "print(sorted(set(sys.modules) - before))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.replace("'", '"'))
+    output = fresh_python(code)
+    loaded = json.loads(output.replace("'", '"'))
     assert not [name for name in loaded if name.split(".")[0] in PEERS], loaded
     assert {name for name in loaded if name.startswith("lambda_context_types")} == {
         "lambda_context_types",
@@ -356,3 +353,10 @@ def test_the_durable_test_runners_own_context_is_not_a_lambda_context() -> None:
         result = runner.run(input="{}", execution_timeout=30)
 
     assert json.loads(result.result) == {"client_context": "dict", "memory": "None"}
+
+
+@pytest.mark.parametrize("context", [None, object(), make_lambda_context()], ids=["None", "object", "a Lambda context"])
+def test_from_durable_refuses_what_is_not_a_durable_context(context: object) -> None:
+    # A Lambda context passed where the durable one belongs is the likely slip: it has no lambda_context attribute.
+    with pytest.raises(TypeError, match=r"from_durable\(\) takes a DurableContext .*got "):
+        from_durable(cast("Any", context))

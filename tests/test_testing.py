@@ -6,17 +6,16 @@ import dataclasses
 import inspect
 import json
 import re
-import subprocess
-import sys
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
 import botocore.session
 import pytest
-from conftest import RuntimeContextFactory
+from conftest import RaisingMapping, RuntimeContextFactory, fresh_python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from lambda_context_types.testing import (
     FakeClock,
     FakeLambdaContext,
     LambdaContextFactory,
+    gateway_client_context,
     make_lambda_context,
 )
 
@@ -430,8 +430,8 @@ def test_a_replaced_copy_has_its_own_logs_and_the_same_clock() -> None:
 
 def test_importing_testing_does_not_import_pydantic() -> None:
     code = "import sys, lambda_context_types.testing as t; t.make_lambda_context(); print('pydantic' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    output = fresh_python(code)
+    assert output == "False"
 
 
 # ---- client context and identity, compared with the real runtime ----
@@ -622,8 +622,8 @@ def test_unvalidated_payloads_do_not_import_pydantic() -> None:
         "t.make_lambda_context(client_context='{\"custom\": 1}', identity={'cognitoIdentityId': 2}, validate=False);"
         "print('pydantic' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    output = fresh_python(code)
+    assert output == "False"
 
 
 @pytest.mark.parametrize("header", ["", "null"])
@@ -736,8 +736,60 @@ def test_an_advance_of_any_whole_number_of_seconds_is_exact() -> None:
 
 @pytest.mark.parametrize("name", ["target", "tool"])
 def test_a_gateway_target_or_tool_of_another_type_is_a_type_error(name: str) -> None:
-    from lambda_context_types.testing import gateway_client_context
-
     arguments: dict[str, Any] = {"target": "OrderTools", "tool": "get_order", name: 5}
     with pytest.raises(TypeError, match=name):
         gateway_client_context(**arguments)
+
+
+@pytest.mark.parametrize("name", ["client_context", "identity"])
+def test_an_unvalidated_mapping_that_raises_is_a_value_error_naming_it(name: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{name}: reading the mapping raised RuntimeError"):
+        make_lambda_context(**{name: RaisingMapping()}, validate=False)
+
+
+@pytest.mark.parametrize("text", ["{", b"\xff", "{} x"], ids=["cut", "not utf-8", "extra"])
+@pytest.mark.parametrize("name", ["client_context", "identity"])
+def test_unvalidated_text_that_is_not_json_is_a_value_error_naming_it(name: str, text: str | bytes) -> None:
+    with pytest.raises(ValueError, match=rf"^{name} is not JSON the runtime can read \(json\.loads: ") as caught:
+        make_lambda_context(**{name: text}, validate=False)
+
+    assert type(caught.value) is ValueError  # not JSONDecodeError or UnicodeDecodeError, with their own fields
+
+
+def test_unvalidated_trace_fields_are_plain_text() -> None:
+    class Lying(str):
+        __slots__ = ()
+
+        def __repr__(self) -> str:
+            raise RuntimeError("repr")
+
+    traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    fake = make_lambda_context(client_context={"w3c": {"traceparent": Lying(traceparent)}}, validate=False)
+
+    assert fake.w3c() == {"traceparent": traceparent}
+    assert type(fake.w3c()["traceparent"]) is str
+
+
+class _Unprintable:
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: make_lambda_context(function_name="f" * 1_000_000),
+        lambda: make_lambda_context(region="x" * 1_000_000),
+        lambda: make_lambda_context(memory_limit_in_mb="1" * 1_000_000 + "x"),
+        lambda: make_lambda_context(client_context="[" + "1," * 500_000 + "1]", validate=False),
+        lambda: make_lambda_context(client_context={"client": [1] * 1_000_000}, validate=False),
+        lambda: make_lambda_context(client_context={"client": [_Unprintable()]}, validate=False),
+        lambda: gateway_client_context(target="t" * 1_000_000, tool="get"),
+    ],
+    ids=["function_name", "region", "memory", "json list", "client list", "unprintable", "gateway target"],
+)
+def test_a_huge_or_unprintable_wrong_value_gives_a_short_message(make: Callable[[], object]) -> None:
+    with pytest.raises(ValueError, match=r"got |fails the invocation on ") as caught:
+        make()
+
+    assert len(str(caught.value)) < 300

@@ -181,7 +181,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the client context (or, with --identity, of the Cognito identity)",
+        help="print the JSON Schema of the client context (--identity: the Cognito identity; --agentcore: the "
+        "client context an AgentCore Gateway sends)",
         description="Print the JSON Schema of the client context, generated from the pydantic models.",
     )
     which = schema.add_mutually_exclusive_group()

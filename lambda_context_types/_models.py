@@ -135,30 +135,70 @@ else:
 
 
 class _Parsed:
-    """A free-form part: taken as parsed when the parse functions validate JSON with ``strict=False``.
+    """A free-form part (``custom``, ``services``, an unknown key's value) as JSON input is validated.
 
-    Checking each value against the JSON-value union costs 2 to 4 times a ``json.loads`` of mixed values (each
-    alternative that fails builds an error), while JSON text can only hold one thing the union refuses: a number
-    that is not finite. So the fast path takes the values as parsed and :func:`_finite` looks for such numbers
-    afterwards. Strict validation (the default, and the constructors) checks every value with the union.
+    The JSON-value union checks each value in pydantic-core, but every alternative that fails builds an error, so
+    values other than strings cost 2 to 4 times a ``json.loads``. Parsed JSON can hold only one thing the union
+    refuses, a number that is not finite. So a part made of strings (what the mobile SDKs and AgentCore Gateway send)
+    is matched in pydantic-core by :data:`_STRINGS`, stopping at the first value of another type; any other part is
+    taken as parsed and :func:`_refuse_non_finite` walks it once. Python input (the constructors) is checked by the
+    union, which also refuses what JSON cannot carry.
     """
 
-    def __init__(self, lax: core_schema.CoreSchema) -> None:
-        self.lax = lax
+    def __init__(self, strings: core_schema.CoreSchema, parsed: core_schema.CoreSchema) -> None:
+        self.strings = strings
+        self.parsed = parsed
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         checked = handler(source)
-        return core_schema.lax_or_strict_schema(
-            lax_schema=core_schema.json_or_python_schema(json_schema=self.lax, python_schema=checked),
-            strict_schema=checked,
-            strict=True,  # the default, and the branch the JSON Schema describes
+        fast = core_schema.union_schema(
+            [self.strings, core_schema.no_info_after_validator_function(_refuse_non_finite, self.parsed)],
+            mode="left_to_right",
+            custom_error_type=_NOT_JSON,
+            custom_error_message="not a JSON value",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=fast,
+            python_schema=checked,
+            metadata={"pydantic_js_functions": [lambda _, generate: generate(checked)]},
         )
 
 
+def _refuse_non_finite(value: Any) -> Any:
+    """Return parsed JSON as it is, or raise if it holds NaN or an infinity."""
+    stack: list[Any] = [value]
+    while stack:
+        node = stack.pop()
+        kind = node.__class__
+        if kind is dict:
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind is float and not math.isfinite(node):
+            raise ValueError("not finite")
+    return value
+
+
+# Stopping a dict at its first failing value needs pydantic-core 2.24 (pydantic 2.10); before, it checks them all.
+_FAIL_FAST: Final[dict[str, Any]] = {"fail_fast": True} if "fail_fast" in core_schema.dict_schema.__code__.co_varnames else {}
+_KEY: Final = core_schema.str_schema(strict=True)
+_STRING: Final = core_schema.nullable_schema(_KEY)
+_STRINGS: Final = core_schema.nullable_schema(
+    core_schema.union_schema(
+        [core_schema.str_schema(strict=True), core_schema.dict_schema(_KEY, _STRING, strict=True, **_FAIL_FAST)],
+        mode="left_to_right",
+    )
+)
+"""A string, null, or an object of them: the mobile SDKs' ``services`` hold ``{"mobile_analytics": {...}}``."""
+
 _JsonObject = Annotated[
-    Mapping[_Text, _JsonValue], _Parsed(core_schema.dict_schema(values_schema=core_schema.any_schema()))
+    Mapping[_Text, _JsonValue],
+    _Parsed(
+        core_schema.dict_schema(_KEY, _STRINGS, strict=True, **_FAIL_FAST),
+        core_schema.dict_schema(_KEY, core_schema.any_schema(), strict=True),
+    ),
 ]
-_Unknown = Annotated[_JsonValue, _Parsed(core_schema.any_schema())]
+_Unknown = Annotated[_JsonValue, _Parsed(_STRINGS, core_schema.any_schema())]
 
 
 # --- The models ------------------------------------------------------------------------------------------------------
@@ -447,46 +487,11 @@ _ModelT = TypeVar("_ModelT", bound=_WireModel)
 
 
 def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: PayloadKind) -> _ModelT:
-    result = _fast(model, data)
-    if result is not None:
-        return result
-    # Refused, or a free-form part holds NaN or an infinity: strict validation says where, one error per field.
     try:
-        checked: _ModelT = model.__pydantic_validator__.validate_json(data)
+        result: _ModelT = model.__pydantic_validator__.validate_json(data)
     except ValidationError as error:
         raise _refusal(error.errors(include_url=False), what, data, None) from None
-    return checked  # not reached: the strict schema refuses what the fast path did
-
-
-def _fast(model: type[_ModelT], data: str | bytes | bytearray) -> _ModelT | None:
-    """The model, validated with the free-form parts as parsed (see _Parsed), or None if it has any problem."""
-    try:
-        result: _ModelT = model.__pydantic_validator__.validate_json(data, strict=False)
-    except ValidationError:
-        return None
-    return result if _finite(result) else None
-
-
-def _finite(model: BaseModel) -> bool:
-    """Whether the values in a model are free of NaN and infinities: what the fast path leaves unchecked."""
-    stack: list[Any] = [model]
-    while stack:
-        node = stack.pop()
-        kind = node.__class__
-        if kind is str:
-            continue
-        if kind is dict:
-            stack.extend(node.values())
-        elif kind is list:
-            stack.extend(node)
-        elif kind is float:
-            if not math.isfinite(node):
-                return False
-        elif isinstance(node, BaseModel):
-            stack.extend(node.__dict__.values())
-            if node.__pydantic_extra__:
-                stack.extend(node.__pydantic_extra__.values())
-    return True
+    return result
 
 
 def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: PayloadKind) -> _ModelT:
@@ -500,8 +505,11 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: Payloa
         except (TypeError, ValueError, RecursionError):  # located by _json_problems below
             pass
         else:
-            result = _fast(model, text)
-            if result is not None:
+            try:
+                result: _ModelT = model.__pydantic_validator__.validate_json(text)
+            except ValidationError:
+                pass  # located by _json_problems below
+            else:
                 return result
     copy, found = _json_problems(data)
     text = json.dumps(copy, ensure_ascii=False)  # NaN marks each problem, so strict validation fails there
@@ -741,16 +749,17 @@ def _refusal(
     free_form: _Found = []
     for detail in errors:
         loc: _Path = tuple(detail["loc"])
-        group = free_form if detail["type"] == _NOT_JSON else typed
         if loc in under:
-            group.extend(under.pop(loc))
+            (free_form if detail["type"] == _NOT_JSON else typed).extend(under.pop(loc))
+        elif detail["type"] == _NOT_JSON:  # nothing wrong inside: custom or services is not an object
+            typed.append((loc, f"expected a JSON object or null, got {_describe(detail['input'])}"))
         elif detail["type"] == "python_name_on_the_wire":
             ctx = detail.get("ctx") or {}
             key, alias = ctx["key"], ctx["alias"]
             message = f"the wire key is {alias!r}; the runtime ignores {key!r} (the Python attribute name)"
             typed.append(((key,), f"{message}; send it as {alias!r}"))
         else:
-            group.append((loc, _message(detail, what, text)))
+            typed.append((loc, _message(detail, what, text)))
     listed = (typed + loose + free_form)[:_MAX_PROBLEMS]
     omitted = len(typed) + len(loose) + len(free_form) - len(listed)
     return ContextValidationError(what, tuple(Problem(format_path(path), message) for path, message in listed), omitted)

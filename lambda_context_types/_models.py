@@ -29,9 +29,7 @@ import binascii
 import json
 import math
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from json.encoder import c_make_encoder as _c_make_encoder
-from json.encoder import encode_basestring as _encode_basestring
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
@@ -105,8 +103,9 @@ class _OneError:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         schema = handler(source)
-        union = schema["schema"] if schema["type"] == "nullable" else schema  # pydantic takes None out of a union
-        if union["type"] == "union":  # always; the check narrows the TypedDict for the type checkers
+        # pydantic takes None out of the union, as a nullable schema around it
+        union = cast("dict[str, Any]", schema["schema"] if schema["type"] == "nullable" else schema)
+        if union["type"] == "union":  # always
             union["mode"] = "left_to_right"
             union["custom_error_type"] = _NOT_JSON
             union["custom_error_message"] = "not a JSON value"
@@ -162,8 +161,21 @@ class _Parsed:
         return core_schema.json_or_python_schema(
             json_schema=fast,
             python_schema=checked,
-            metadata={"pydantic_js_functions": [lambda _, generate: generate(checked)]},
+            metadata={"pydantic_js_functions": [_describes(checked)]},
         )
+
+
+def _describes(checked: core_schema.CoreSchema) -> Callable[[Any, GetJsonSchemaHandler], JsonSchemaValue]:
+    """The JSON Schema of a free-form part: the union's (any JSON value), not the fast path's."""
+
+    def json_schema(_: Any, generate: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return generate(checked)
+
+    return json_schema
+
+
+def _keys(data: object) -> Collection[object]:
+    return cast("Mapping[object, object]", data).keys() if isinstance(data, Mapping) else ()
 
 
 def _refuse_non_finite(value: Any) -> Any:
@@ -182,7 +194,9 @@ def _refuse_non_finite(value: Any) -> Any:
 
 
 # Stopping a dict at its first failing value needs pydantic-core 2.24 (pydantic 2.10); before, it checks them all.
-_FAIL_FAST: Final[dict[str, Any]] = {"fail_fast": True} if "fail_fast" in core_schema.dict_schema.__code__.co_varnames else {}
+_FAIL_FAST: Final[dict[str, Any]] = (
+    {"fail_fast": True} if "fail_fast" in core_schema.dict_schema.__code__.co_varnames else {}
+)
 _KEY: Final = core_schema.str_schema(strict=True)
 _STRING: Final = core_schema.nullable_schema(_KEY)
 _STRINGS: Final = core_schema.nullable_schema(
@@ -372,11 +386,10 @@ class CognitoIdentityModel(_WireModel, frozen=True):
     def _refuse_python_names_on_the_wire(cls, data: object) -> object:
         # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with
         # both fields None. It is a mistake with one fix, not an unknown key to keep.
-        if isinstance(data, Mapping):
-            sent = cast("Mapping[object, object]", data)
-            for name, field in cls.model_fields.items():
-                if name in sent:
-                    raise PydanticCustomError("python_name_on_the_wire", "", {"key": name, "alias": field.alias})
+        sent = _keys(data)
+        for name, field in cls.model_fields.items():
+            if name in sent:
+                raise PydanticCustomError("python_name_on_the_wire", "", {"key": name, "alias": field.alias})
         return data
 
 
@@ -524,21 +537,25 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: Payloa
     return checked  # another kind of mapping, or tuples: as JSON has them
 
 
-
-
 def _refuse(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
 # json.dumps(data, allow_nan=False, ...) builds a JSONEncoder, and JSONEncoder.encode a C encoder, on every call:
 # 0.4 and 0.3 of a json.loads of the Android payload. The C encoder is built once here, where CPython has one.
-if _c_make_encoder is None:  # pragma: no cover - other Python implementations
-    _dumps: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
-else:
-    _encode = _c_make_encoder(None, _refuse, _encode_basestring, None, ":", ",", False, False, False)
+# Its arguments: markers, default, the string encoder, indent, the separators, sort_keys, skipkeys, allow_nan.
+_c_make_encoder: Callable[..., Callable[[Any, int], list[str]]] | None = getattr(json.encoder, "c_make_encoder", None)
+_encode = (
+    None
+    if _c_make_encoder is None  # other Python implementations
+    else _c_make_encoder(None, _refuse, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+)
 
-    def _dumps(value: Any) -> str:
-        return "".join(_encode(value, 0))
+
+def _dumps(value: Any) -> str:
+    if _encode is None:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_refuse)
+    return "".join(_encode(value, 0))
 
 
 def _plain(value: object) -> bool:
@@ -652,7 +669,7 @@ def _json_problems(value: object) -> tuple[Any, _Found]:
     while stack:  # past the listed problems the walk goes on: the report says how many there are
         items, target, path, level, parent, slot = stack[-1]
         try:
-            item = next(items, _END)
+            item: Any = next(items, _END)
         except Exception as error:  # a user Mapping that fails while iterated
             found.append((path, f"reading it raised {type(error).__name__}"))
             parent[slot] = _NAN
@@ -660,11 +677,11 @@ def _json_problems(value: object) -> tuple[Any, _Found]:
         if item is _END:
             stack.pop()
             continue
-        if not (isinstance(item, tuple) and len(cast("tuple[Any, ...]", item)) == 2):
+        if item.__class__ is not tuple or len(item) != 2:
             found.append((path, f"its items() gave {_describe(item)}, not a (key, value) pair"))
             parent[slot] = _NAN
             continue
-        key, child = cast("tuple[Any, Any]", item)
+        key, child = item
         if level + 1 > _MAX_DEPTH:
             found.append((path, _TOO_DEEP))
             parent[slot] = _NAN
@@ -684,9 +701,7 @@ def _json_problems(value: object) -> tuple[Any, _Found]:
     return holder[0], found
 
 
-def _place(
-    target: Any, slot: Any, value: object, path: _Path, level: int, found: _Found, stack: list[_Frame]
-) -> None:
+def _place(target: Any, slot: Any, value: Any, path: _Path, level: int, found: _Found, stack: list[_Frame]) -> None:
     """Copy one value into ``target[slot]`` as plain JSON, or NaN and a problem; queue a container's items."""
     copied: Any = _NAN
     if value is None or value is True or value is False:
@@ -703,18 +718,19 @@ def _place(
         else:
             found.append((path, _TOO_LONG))
     elif isinstance(value, float):
-        number = float.__float__(value)
-        if math.isfinite(number):
-            copied = number
+        real = float.__float__(value)
+        if math.isfinite(real):
+            copied = real
         else:
             found.append((path, _NOT_FINITE))
     elif isinstance(value, (Mapping, list, tuple)):
+        source = cast(Any, value)  # its items are anything
         try:
             if isinstance(value, Mapping):
-                items: Iterator[Any] = iter(cast("Mapping[Any, Any]", value).items())
+                items: Iterator[Any] = iter(source.items())
                 copied = {}
             else:
-                items = enumerate(cast("list[Any]", value))
+                items = cast("Iterator[Any]", enumerate(source))
                 copied = []
         except Exception as error:  # a user Mapping that fails when read
             found.append((path, f"reading it raised {type(error).__name__}"))

@@ -14,12 +14,17 @@ than 4,300 digits and nesting deeper than 201 levels. A key sent twice keeps its
 ``json.loads`` reads it.
 
 One path: every form of input reaches the models as JSON text, through pydantic-core's JSON parser. A mapping or an
-object's attributes are written out with ``json.dumps`` first, so the parser's limits (depth, integer length,
-surrogates) hold for Python input by construction. The free-form parts are taken as parsed, and a walk over the model
-checks that they hold no NaN or infinity; a payload that fails is validated again with the free-form parts checked by
-the schema, which gives one error per field and per free-form value, and only then does Python code (on the error
-path alone) name the exact place of each problem. Constructing a model directly (``ClientContextModel(custom=...)``)
-validates the Python values against the same schema, but raises pydantic's ``ValidationError``.
+object's attributes are written out with ``json.dumps`` first (after a check that every key is a ``str``, which
+json.dumps would otherwise write for a number key), so the parser's limits (depth, integer length, surrogates) hold
+for Python input by construction, and what is accepted round-trips. A mapping of another kind than ``dict`` is read
+once, through its ``items()``.
+
+Speed: on success no Python code runs for the typed fields, nor for free-form parts made of strings (what the mobile
+SDKs and AgentCore Gateway send); any other free-form part is taken as parsed and walked once for NaN and infinities
+(see ``_Parsed``). Errors come from the schema, one per field and one per free-form part; only then does Python
+code, on the error path alone, re-read the input to name the exact place of each problem. Constructing a model
+directly (``ClientContextModel(custom=...)``) checks the Python values against the JSON-value union instead, and
+raises pydantic's ``ValidationError``.
 """
 
 from __future__ import annotations
@@ -193,7 +198,7 @@ def _refuse_non_finite(value: Any) -> Any:
     return value
 
 
-# Stopping a dict at its first failing value needs pydantic-core 2.24 (pydantic 2.10); before, it checks them all.
+# Where pydantic-core has fail_fast, a dict stops at its first value that is not a string, instead of checking all.
 _FAIL_FAST: Final[dict[str, Any]] = (
     {"fail_fast": True} if "fail_fast" in core_schema.dict_schema.__code__.co_varnames else {}
 )
@@ -654,7 +659,13 @@ _END: Final = object()
 _Frame = tuple[Iterator[Any], Any, _Path, int, Any, Any]
 
 
-def _json_problems(value: object) -> tuple[Any, _Found]:
+def _at(value: Any, path: _Path) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
+def _json_problems(value: object, path: _Path = ()) -> tuple[Any, _Found]:
     """A plain JSON copy of a Python value, NaN in place of each problem, and the problems with their paths.
 
     Error path only. The copy lets strict validation report the typed fields and the free-form values in the
@@ -665,7 +676,7 @@ def _json_problems(value: object) -> tuple[Any, _Found]:
     found: _Found = []
     holder: list[Any] = [None]
     stack: list[_Frame] = []
-    _place(holder, 0, value, (), 1, found, stack)
+    _place(holder, 0, value, path, len(path) + 1, found, stack)
     while stack:  # past the listed problems the walk goes on: the report says how many there are
         items, target, path, level, parent, slot = stack[-1]
         try:
@@ -777,9 +788,10 @@ def _refusal(
     refused are read again to find them. Each goes in the place of the error it caused. Problems in the typed fields
     come first, in the model's order; those inside the free-form parts (the errors of the JSON-value union) follow.
     """
-    if found is None:
-        refused = any(detail["type"] == _NOT_JSON for detail in errors)
-        found = _json_problems(from_json(text))[1] if refused else []  # from JSON, only NaN and infinities
+    if found is None:  # JSON text: the free-form parts refused can only hold NaN or infinities; find them
+        refused = [tuple(detail["loc"]) for detail in errors if detail["type"] == _NOT_JSON]
+        parsed = from_json(text) if refused else None
+        found = [problem for loc in refused for problem in _json_problems(_at(parsed, loc), loc)[1]]
     locs = {tuple(detail["loc"]) for detail in errors}
     deepest = max(map(len, locs), default=0)
     under: dict[_Path, _Found] = {}

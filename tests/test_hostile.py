@@ -213,6 +213,8 @@ def test_keys_that_are_not_strings_stay_refused_however_deep() -> None:
         '{"custom": {"a": 1, "b": 2, "a": 3}}',
         '{"version": "1.0", "version": "2.0"}',
         '{"client": {"client_id": "x", "client_id": "y"}}',
+        '{"client": {"app_title": "x", "app_title": "y"}}',
+        '{"custom": {"a": 1}, "custom": {"b": 2}}',
     ],
 )
 def test_a_key_sent_twice_keeps_its_last_value_like_the_runtime(text: str) -> None:

@@ -9,12 +9,22 @@ Accepted is exactly what round-trips through JSON. Every key a client sent is ke
 strings or null (the Go, Java, Rust and .NET runtimes fail on anything else); the free-form parts (``custom``,
 ``services``, unknown keys) may hold any JSON. Refused, with one problem per field: text that is not JSON or not
 UTF-8, a top level that is not an object, NaN and infinities, lone surrogates (a Python ``str`` can hold one, UTF-8
-cannot), Python values JSON has no form for (sets, dates, bytes), integers longer than 4,300 digits and nesting deeper
-than 201 levels. The last two are the limits of pydantic-core's JSON parser, so whatever is accepted can be parsed back.
+cannot), Python values JSON has no form for (sets, dates, bytes), mapping keys that are not strings, integers longer
+than 4,300 digits and nesting deeper than 201 levels. A key sent twice keeps its last value, as the runtime's
+``json.loads`` reads it.
 
-Speed: JSON text goes straight to pydantic-core and no Python code runs on success. The free-form values are checked
-by a recursive union in pydantic-core (string first, so the usual values cost one comparison); when it fails, the
-error path re-reads the text to say which number was NaN or infinite.
+One path: every form of input reaches the models as JSON text, through pydantic-core's JSON parser. A mapping or an
+object's attributes are written out with ``json.dumps`` first (after a check that every key is a ``str``, which
+json.dumps would otherwise write for a number key), so the parser's limits (depth, integer length, surrogates) hold
+for Python input by construction, and what is accepted round-trips. A mapping of another kind than ``dict`` is read
+once, through its ``items()``.
+
+Speed: on success no Python code runs for the typed fields, nor for free-form parts made of strings (what the mobile
+SDKs and AgentCore Gateway send); any other free-form part is taken as parsed and walked once for NaN and infinities
+(see ``_Parsed``). Errors come from the schema, one per field and one per free-form part; only then does Python
+code, on the error path alone, re-read the input to name the exact place of each problem. Constructing a model
+directly (``ClientContextModel(custom=...)``) checks the Python values against the JSON-value union instead, and
+raises pydantic's ``ValidationError``.
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ import binascii
 import json
 import math
 import sys
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
@@ -43,7 +53,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema, from_json
+from pydantic_core import ErrorDetails, PydanticCustomError, core_schema, from_json
 from typing_extensions import Self, TypeAliasType
 
 from ._errors import ContextValidationError, PayloadKind, Problem, format_path, join_path
@@ -65,172 +75,16 @@ MAX_CLIENT_CONTEXT_BYTES: Final = 3583
 # Base64 turns every 3 bytes into 4 characters: 895 groups (3,580 characters) is the most that fits in 3,583.
 _MAX_JSON_BYTES: Final = MAX_CLIENT_CONTEXT_BYTES // 4 * 3
 
-# pydantic-core's JSON parser refuses values nested deeper than this (the top-level object is level 1), and integers
-# longer than about 4,300 characters (the exact bound differs between its versions). Python input is held to the
-# same limits, so that everything accepted can be written out by to_json() and parsed back.
-_MAX_DEPTH: Final = 201
-# Integers this small are taken by every JSON parser; a larger one is tried on pydantic-core's.
-_SMALL_INT: Final = 2**63
 
-# A failure report is for people: past this many problems, the rest are counted, not listed.
-_MAX_PROBLEMS: Final = 20
-
-_CLIENT_CONTEXT: Final = "client context"
-_COGNITO_IDENTITY: Final = "Cognito identity"
-
-_Path = tuple[str | int, ...]
-_Found = list[tuple[_Path, str]]
-_Frame = tuple[Iterator[tuple[Any, Any]], dict[str, Any] | list[Any], _Path, int]
-
-_LONE_SURROGATE: Final = "contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode"
-# The whitespace JSON allows around values.
-_JSON_SPACE: Final = " \t\r\n"
-_NOT_FINITE: Final = "NaN and Infinity are not JSON, and a number must fit in a 64-bit float; send null or a string"
-
-
-# --- Python input: copy it as plain JSON data, refusing what JSON cannot carry --------------------------------------
-
-
-class _Report:
-    """The problems of one Python value: the first ones with their paths, the rest only counted."""
-
-    def __init__(self) -> None:
-        self.listed: _Found = []
-        self.omitted = 0
-
-    def add(self, path: _Path, message: str) -> None:
-        if len(self.listed) < _MAX_PROBLEMS:
-            self.listed.append((path, message))
-        else:
-            self.omitted += 1
-
-    def error(self) -> PydanticCustomError:
-        """The error raised during validation; its paths are relative to the value."""
-        return PydanticCustomError(
-            "not_json", "not a JSON value", {"problems": tuple(self.listed), "omitted": self.omitted}
-        )
-
-
-def _parses_back(number: int) -> bool:
-    try:
-        parsed: object = from_json(int.__repr__(number))  # repr raises past sys.get_int_max_str_digits()
-    except ValueError:
-        return False
-    return parsed == number
-
-
-def _has_lone_surrogate(text: str) -> bool:
-    if text.isascii():
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-_Source = Mapping[Any, Any] | list[Any] | tuple[Any, ...]
-
-
-def _copy_scalar(value: object, path: _Path, problems: _Report) -> tuple[Any, _Source | None]:
-    """Convert one value to its plain JSON type; for a container, return an empty copy and the source to fill it."""
-    if value is None or value is True or value is False:
-        return value, None
-    if isinstance(value, str):
-        if _has_lone_surrogate(value):
-            problems.add(path, _LONE_SURROGATE)
-        return str.__str__(value), None  # an exact str, even from a subclass or an enum member
-    if isinstance(value, int):
-        if not (-_SMALL_INT < value < _SMALL_INT or _parses_back(int(value))):
-            problems.add(path, "an integer too long for JSON parsers (over 4,300 digits); send it as a string")
-        return int(value), None
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            problems.add(path, _NOT_FINITE)
-        return float(value), None
-    if isinstance(value, (Mapping, list, tuple)):
-        source: _Source = value  # pyright: ignore[reportUnknownVariableType]
-        return ({} if isinstance(value, Mapping) else []), source
-    problems.add(path, f"{_describe(value)} has no JSON form; convert it to a string, number, array or object")
-    return None, None
-
-
-def _open(stack: list[_Frame], source: _Source, target: Any, path: _Path, level: int, problems: _Report) -> None:
-    try:
-        items: Iterator[tuple[Any, Any]] = iter(source.items()) if isinstance(source, Mapping) else enumerate(source)
-    except Exception as error:  # a user Mapping that fails when read
-        problems.add(path, f"reading it raised {type(error).__name__}")
-        return
-    stack.append((items, target, path, level))
-
-
-def _json_copy(value: object, level: int) -> Any:
-    """Copy a Python value as plain JSON data (dict, list, str, int, float, bool, None), or raise ``not_json``.
-
-    ``level`` is how deep ``value`` sits in the whole payload. The walk keeps its own stack, so 100,000 levels of
-    nesting cost a loop, not a RecursionError, and it stops at the parser's depth limit.
-    """
-    problems = _Report()
-    root, source = _copy_scalar(value, (), problems)
-    stack: list[_Frame] = []
-    if source is not None:
-        _open(stack, source, root, (), level, problems)
-    while stack:  # past the listed problems the walk goes on counting: the report says how many there are
-        items, target, path, depth = stack[-1]
-        try:
-            item = next(items, None)
-        except Exception as error:  # a user Mapping that fails while iterated
-            problems.add(path, f"reading it raised {type(error).__name__}")
-            item = None
-        if item is None:
-            stack.pop()
-            continue
-        key, child = item
-        if isinstance(target, dict):
-            if not isinstance(key, str):
-                problems.add(path, f"key {_describe(key)} is not a string; JSON object keys are strings")
-                continue
-            if _has_lone_surrogate(key):
-                problems.add(path, f"key {_describe(key)} {_LONE_SURROGATE}")
-                continue
-            key = str.__str__(key)
-        child_path = (*path, key)
-        if depth + 1 > _MAX_DEPTH:
-            problems.add(path, f"nested deeper than {_MAX_DEPTH} levels; flatten the structure")
-            stack.pop()
-            continue
-        converted, source = _copy_scalar(child, child_path, problems)
-        if isinstance(target, dict):
-            target[key] = converted
-        else:
-            target.append(converted)
-        if source is not None:
-            _open(stack, source, converted, child_path, depth + 1, problems)
-    if problems.listed:
-        raise problems.error()
-    return root
-
-
-class _PythonJson:
-    """Run :func:`_json_copy` on Python input; JSON input was already parsed by pydantic-core and skips it."""
-
-    def __init__(self, level: int) -> None:
-        self.level = level
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        schema = handler(source)
-        level = self.level
-        return core_schema.json_or_python_schema(
-            json_schema=schema,
-            python_schema=core_schema.no_info_before_validator_function(lambda value: _json_copy(value, level), schema),
-        )
+# --- Field types -----------------------------------------------------------------------------------------------------
 
 
 class _Unicode:
     """A string UTF-8 can encode.
 
     A Python ``str`` can hold a lone surrogate. A length constraint makes pydantic-core read the string as Unicode,
-    which refuses one; JSON input cannot carry one (the parser refuses the escape) and skips the constraint.
+    which refuses one; JSON input cannot carry one (the parser refuses the escape) and skips the constraint. Only the
+    constructors see Python strings: the parse functions send everything through JSON.
     """
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -245,14 +99,31 @@ class _Unicode:
 
 _Text = Annotated[str, _Unicode()]
 
+# The error type of a free-form value the schema refuses: from JSON text only NaN or an infinity can cause it.
+_NOT_JSON: Final = "not_json"
+
+
+class _OneError:
+    """Report a failing JSON-value union as one error of its own, not one per alternative tried (set on the union)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        schema = handler(source)
+        # pydantic takes None out of the union, as a nullable schema around it
+        union = cast("dict[str, Any]", schema["schema"] if schema["type"] == "nullable" else schema)
+        if union["type"] == "union":  # always
+            union["mode"] = "left_to_right"
+            union["custom_error_type"] = _NOT_JSON
+            union["custom_error_message"] = "not a JSON value"
+        return schema
+
+
 if TYPE_CHECKING:
     _JsonValue = Any
 else:
-    # Any JSON value, checked in pydantic-core. It only refuses NaN and infinities (from JSON text: nothing else
-    # reaches it), but Any would let them through; a Python after-validator would cost more than the whole parse.
-    # Strings come first: they are the usual values, and need one comparison. Booleans come before the numbers:
-    # pydantic-core before 2.23 (pydantic 2.8) let a strict float take `true` and wrote it back as 1.0.
-    # Named JsonValue, not _JsonValue: the name is the JSON Schema's $defs entry, which users read.
+    # Any JSON value, checked in pydantic-core: it refuses NaN and infinities, which Any would let through. Tried
+    # left to right, strings first (the usual values); booleans before the numbers, as pydantic-core before 2.23
+    # (pydantic 2.8) let a strict float take `true`. Every alternative that fails costs an error object, so the parse
+    # functions use it only on their error path (see _Parsed). Named JsonValue: it is the JSON Schema's $defs entry.
     _JsonValue = TypeAliasType(
         "JsonValue",
         Annotated[
@@ -263,14 +134,268 @@ else:
             | StrictInt
             | Annotated[float, AllowInfNan(False), Strict()]
             | None,
-            Field(union_mode="left_to_right"),
+            _OneError(),
             WithJsonSchema({}),
         ],
     )
 
-_Object = Annotated[Mapping[_Text, _JsonValue], _PythonJson(level=2)]
-_Extra = Annotated[_JsonValue, _PythonJson(level=2)]
-_NestedExtra = Annotated[_JsonValue, _PythonJson(level=3)]
+
+class _Parsed:
+    """A free-form part (``custom``, ``services``, an unknown key's value) as JSON input is validated.
+
+    The JSON-value union checks each value in pydantic-core, but every alternative that fails builds an error, so
+    values other than strings cost 2 to 4 times a ``json.loads``. Parsed JSON can hold only one thing the union
+    refuses, a number that is not finite. So a part made of strings (what the mobile SDKs and AgentCore Gateway send)
+    is matched in pydantic-core by :data:`_STRINGS`, stopping at the first value of another type; any other part is
+    taken as parsed and :func:`_refuse_non_finite` walks it once. Python input (the constructors) is checked by the
+    union, which also refuses what JSON cannot carry.
+    """
+
+    def __init__(self, strings: core_schema.CoreSchema, parsed: core_schema.CoreSchema) -> None:
+        self.strings = strings
+        self.parsed = parsed
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        checked = handler(source)
+        fast = core_schema.union_schema(
+            [self.strings, core_schema.no_info_after_validator_function(_refuse_non_finite, self.parsed)],
+            mode="left_to_right",
+            custom_error_type=_NOT_JSON,
+            custom_error_message="not a JSON value",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=fast,
+            python_schema=checked,
+            metadata={"pydantic_js_functions": [_describes(checked)]},
+        )
+
+
+def _describes(checked: core_schema.CoreSchema) -> Callable[[Any, GetJsonSchemaHandler], JsonSchemaValue]:
+    """The JSON Schema of a free-form part: the union's (any JSON value), not the fast path's."""
+
+    def json_schema(_: Any, generate: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return generate(checked)
+
+    return json_schema
+
+
+def _keys(data: object) -> Collection[object]:
+    return cast("Mapping[object, object]", data).keys() if isinstance(data, Mapping) else ()
+
+
+def _refuse_non_finite(value: Any) -> Any:
+    """Return parsed JSON as it is, or raise if it holds NaN or an infinity."""
+    stack: list[Any] = [value]
+    while stack:
+        node = stack.pop()
+        kind = node.__class__
+        if kind is dict:
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind is float and not math.isfinite(node):
+            raise ValueError("not finite")
+    return value
+
+
+# Where pydantic-core has fail_fast, a dict stops at its first value that is not a string, instead of checking all.
+_FAIL_FAST: Final[dict[str, Any]] = (
+    {"fail_fast": True} if "fail_fast" in core_schema.dict_schema.__code__.co_varnames else {}
+)
+_KEY: Final = core_schema.str_schema(strict=True)
+_STRING: Final = core_schema.nullable_schema(_KEY)
+_STRINGS: Final = core_schema.nullable_schema(
+    core_schema.union_schema(
+        [core_schema.str_schema(strict=True), core_schema.dict_schema(_KEY, _STRING, strict=True, **_FAIL_FAST)],
+        mode="left_to_right",
+    )
+)
+"""A string, null, or an object of them: the mobile SDKs' ``services`` hold ``{"mobile_analytics": {...}}``."""
+
+_JsonObject = Annotated[
+    Mapping[_Text, _JsonValue],
+    _Parsed(
+        core_schema.dict_schema(_KEY, _STRINGS, strict=True, **_FAIL_FAST),
+        core_schema.dict_schema(_KEY, core_schema.any_schema(), strict=True),
+    ),
+]
+_Unknown = Annotated[_JsonValue, _Parsed(_STRINGS, core_schema.any_schema())]
+
+
+# --- The models ------------------------------------------------------------------------------------------------------
+
+
+class _WireModel(BaseModel, frozen=True):
+    """What every model shares: unknown keys kept, strict types, the wire JSON written back.
+
+    Constructing a model directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
+    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
+    ``dict`` and ``list`` objects; changing them skips validation, so copy them (``to_dict()``) to edit a payload.
+    """
+
+    # frozen=True is a class keyword, not a ConfigDict entry, because type checkers read the keyword (pydantic's
+    # dataclass_transform) and then flag assignments to attributes; each model repeats it for the same reason.
+    # Validators are built at import (defer_build=False): in Lambda that is the init phase, done before the first
+    # request under provisioned concurrency or SnapStart, and the first parse then takes 0.15 ms instead of about
+    # 19 ms (building the first validator makes pydantic import its plugin loader). The JSON Schema's descriptions
+    # are written when a schema is asked for (_describe_fields), not at import.
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="allow",
+        strict=True,
+        defer_build=False,
+        json_schema_extra=lambda schema, cls: _describe_fields(schema, cls),
+    )
+
+    __pydantic_extra__: dict[str, _Unknown] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
+
+    def to_json(self) -> str:
+        """The wire JSON (compact UTF-8 text): exactly the keys that were present, unknown ones included.
+
+        It is the same JSON object as the parsed text, not the same text: in each object the declared fields come
+        first, in the model's order, then the unknown keys in the order they arrived; numbers are written the way
+        Python writes them (``1E2`` becomes ``100.0``); there is no whitespace.
+        """
+        return self.model_dump_json(by_alias=True, exclude_unset=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The wire JSON as plain Python data, equal to ``json.loads(self.to_json())``."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+class W3CTraceModel(_WireModel, frozen=True):
+    """W3C trace context, propagated in the client context's top-level ``w3c`` object.
+
+    The Python runtime (awslambdaric 4.2.0 and later) removes ``w3c`` from the client context and offers its three
+    string fields through ``context.w3c()``. Unknown keys are kept.
+    """
+
+    traceparent: _Text | None = None
+    """The W3C ``traceparent`` header value: version, trace id, parent id and flags."""
+
+    tracestate: _Text | None = None
+    """The W3C ``tracestate`` header value: vendor-specific trace data."""
+
+    baggage: _Text | None = None
+    """The W3C ``baggage`` header value: application key-value pairs propagated with the trace."""
+
+
+class MobileClientModel(_WireModel, frozen=True):
+    """The calling application, as the AWS Mobile SDKs describe it: the client context's ``client`` object.
+
+    Satisfies :class:`~lambda_context_types.MobileClient`, whose attributes document the fields; each is a string
+    or None here (absent or null). Unknown keys, such as the Mobile Analytics spec's ``client_id``, are kept.
+    """
+
+    installation_id: _Text | None = None
+    """A unique id of the app installation; the iOS SDK sends ``"UNKNOWN_INSTALLATION_ID"`` when it has none."""
+
+    app_title: _Text | None = None
+    """The application's title; the Android SDK sends ``"Unknown"`` when the app has no label."""
+
+    app_version_name: _Text | None = None
+    """The version name: the user-visible version on Android (``"1.4.2"``), the build number on iOS."""
+
+    app_version_code: _Text | None = None
+    """The version code, as text: the build number on Android (``"42"``), the user-visible version on iOS."""
+
+    app_package_name: _Text | None = None
+    """The package name or bundle identifier, such as ``"com.example.app"``."""
+
+
+class ClientContextModel(_WireModel, frozen=True):
+    """A validated client context: what an invoker attached to a synchronous invocation.
+
+    Satisfies :class:`~lambda_context_types.ClientContext`. Build one with :func:`parse_client_context` or
+    :meth:`from_base64`; write it with :meth:`to_json` (the runtime header's form) or :meth:`to_base64` (the Invoke
+    API's). Unknown keys are kept at every level, and only the keys that were present are written back.
+    """
+
+    client: MobileClientModel | None = None
+    """The calling application, or None when absent."""
+
+    custom: _JsonObject | None = None
+    """Values set by the calling application, or None when absent: any JSON, though the mobile SDKs send strings."""
+
+    env: Mapping[_Text, _Text | None] | None = None
+    """The device environment (``platform``, ``model``, ``locale``...): strings or null only, as every runtime reads."""
+
+    services: _JsonObject | None = None
+    """Per-service settings the mobile SDKs add, such as ``{"mobile_analytics": {"app_id": "..."}}``."""
+
+    w3c: W3CTraceModel | None = None
+    """W3C trace context, or None when absent. The Python runtime removes it from ``context.client_context``."""
+
+    def to_base64(self) -> str:
+        """The Invoke API's ``ClientContext`` parameter: standard base64 of the UTF-8 JSON.
+
+        Raises ContextValidationError when the result would be longer than :data:`MAX_CLIENT_CONTEXT_BYTES`.
+        """
+        raw = self.to_json().encode("utf-8")
+        encoded = base64.b64encode(raw)
+        if len(encoded) > MAX_CLIENT_CONTEXT_BYTES:
+            raise _single(
+                _CLIENT_CONTEXT,
+                f"the base64 form is {len(encoded):,} bytes, over the Invoke API limit of "
+                f"{MAX_CLIENT_CONTEXT_BYTES:,}: the JSON is {len(raw):,} bytes of UTF-8 and may be at most "
+                f"{_MAX_JSON_BYTES:,}; shorten or drop values",
+            )
+        return encoded.decode("ascii")
+
+    @classmethod
+    def from_base64(cls, data: str | bytes | bytearray) -> Self:
+        """Parse the Invoke API's ``ClientContext`` form: standard base64 of a JSON object.
+
+        Raises ContextValidationError when the text is longer than :data:`MAX_CLIENT_CONTEXT_BYTES`, is not standard
+        base64, or does not decode to a valid client context.
+        """
+        if isinstance(data, str):
+            if not str.isascii(data):
+                raise _single(_CLIENT_CONTEXT, "not base64: the text has characters outside ASCII")
+            raw = str.encode(data, "ascii")
+        elif isinstance(data, (bytes, bytearray)):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raw = bytes(memoryview(data))  # the bytes themselves, whatever a subclass's methods say
+        else:
+            raise _single(_CLIENT_CONTEXT, f"expected base64 text (str or bytes), got {_describe(data)}")
+        if len(raw) > MAX_CLIENT_CONTEXT_BYTES:
+            raise _single(
+                _CLIENT_CONTEXT,
+                f"the base64 text is {len(raw):,} bytes, over the Invoke API limit of {MAX_CLIENT_CONTEXT_BYTES:,}",
+            )
+        try:
+            decoded = base64.b64decode(raw, validate=True)
+        except (binascii.Error, ValueError):
+            raise _single(
+                _CLIENT_CONTEXT,
+                "not standard base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, no spaces or "
+                "line breaks); encode with base64.b64encode",
+            ) from None
+        return _validate_json(cls, decoded, _CLIENT_CONTEXT)
+
+
+class CognitoIdentityModel(_WireModel, frozen=True):
+    """A validated Amazon Cognito identity.
+
+    Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
+    (``cognitoIdentityId``, ``cognitoIdentityPoolId``), so construct it with the camelCase names. Unknown keys are
+    kept; the snake_case names of the two fields are refused as keys, since the runtime ignores them.
+    """
+
+    cognito_identity_id: _Text | None = Field(default=None, alias="cognitoIdentityId")
+    """The identity id, ``"<region>:<uuid>"``: the wire key ``cognitoIdentityId``."""
+
+    cognito_identity_pool_id: _Text | None = Field(default=None, alias="cognitoIdentityPoolId")
+    """The identity pool id, ``"<region>:<uuid>"``: the wire key ``cognitoIdentityPoolId``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_python_names_on_the_wire(cls, data: object) -> object:
+        # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with
+        # both fields None. It is a mistake with one fix, not an unknown key to keep.
+        sent = _keys(data)
+        for name, field in cls.model_fields.items():
+            if name in sent:
+                raise PydanticCustomError("python_name_on_the_wire", "", {"key": name, "alias": field.alias})
+        return data
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
@@ -321,209 +446,10 @@ def _plain_text(docstring: str) -> str:
     return re.sub(r"``(.+?)``", r"\1", text).replace("\n", " ")
 
 
-# --- The models ------------------------------------------------------------------------------------------------------
-
-# One configuration for every model. Validators are built at import (defer_build=False): in Lambda that is the init
-# phase, done before the first request under provisioned concurrency or SnapStart, and the first parse then takes
-# 0.15 ms instead of about 19 ms (building the first validator makes pydantic import its plugin loader). Deferring
-# only the models a parse does not need saved about 1.4 ms at import, too little for two settings (BENCHMARKS.md).
-_CONFIG: Final = ConfigDict(extra="allow", strict=True, defer_build=False, json_schema_extra=_describe_fields)
-
-
-class W3CTraceModel(BaseModel, frozen=True):
-    """W3C trace context, propagated in the client context's top-level ``w3c`` object.
-
-    The Python runtime (awslambdaric 4.2.0 and later) removes ``w3c`` from the client context and offers its three
-    string fields through ``context.w3c()``. Unknown keys are kept.
-
-    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
-    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
-    ``dict`` and ``list`` objects; changing them skips validation.
-    """
-
-    model_config: ClassVar[ConfigDict] = _CONFIG
-
-    traceparent: _Text | None = None
-    """The W3C ``traceparent`` header value: version, trace id, parent id and flags."""
-
-    tracestate: _Text | None = None
-    """The W3C ``tracestate`` header value: vendor-specific trace data."""
-
-    baggage: _Text | None = None
-    """The W3C ``baggage`` header value: application key-value pairs propagated with the trace."""
-
-    __pydantic_extra__: dict[str, _NestedExtra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
-
-
-class MobileClientModel(BaseModel, frozen=True):
-    """The calling application, as the AWS Mobile SDKs describe it: the client context's ``client`` object.
-
-    Satisfies :class:`~lambda_context_types.MobileClient`. Unknown keys, such as the Mobile Analytics spec's
-    ``client_id``, are kept.
-
-    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
-    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
-    ``dict`` and ``list`` objects; changing them skips validation.
-    """
-
-    model_config: ClassVar[ConfigDict] = _CONFIG
-
-    installation_id: _Text | None = None
-    """A unique id of the app installation on the device (the iOS SDK may send ``"UNKNOWN_INSTALLATION_ID"``)."""
-
-    app_title: _Text | None = None
-    """The human-readable title of the application."""
-
-    app_version_name: _Text | None = None
-    """The version name: the user-visible version on Android (``"1.4.2"``), the build number on iOS."""
-
-    app_version_code: _Text | None = None
-    """The version code, as text: the build number on Android (``"42"``), the user-visible version on iOS."""
-
-    app_package_name: _Text | None = None
-    """The package name or bundle identifier of the application, such as ``"com.example.app"``."""
-
-    __pydantic_extra__: dict[str, _NestedExtra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
-
-
-class ClientContextModel(BaseModel, frozen=True):
-    """A validated client context: what an invoker attached to a synchronous invocation.
-
-    Satisfies :class:`~lambda_context_types.ClientContext`. Build one with :func:`parse_client_context` or
-    :meth:`from_base64`; write it with :meth:`to_json` (the runtime header's form) or :meth:`to_base64` (the Invoke
-    API's). Unknown keys are kept at every level, and only the keys that were present are written back.
-
-    Constructing it directly (``ClientContextModel(custom={...})``) validates too, but raises pydantic's
-    ``ValidationError``; :func:`parse_client_context` and :meth:`from_base64` raise ContextValidationError. Frozen:
-    attributes cannot be reassigned, but ``custom``, ``env``, ``services`` and the unknown values are plain ``dict``
-    and ``list`` objects; changing them skips validation, so copy them (``to_dict()``) to edit a payload.
-    """
-
-    model_config: ClassVar[ConfigDict] = _CONFIG
-
-    client: MobileClientModel | None = None
-    """The calling application, or None when absent."""
-
-    custom: _Object | None = None
-    """Values set by the calling application, or None when absent: any JSON, though the mobile SDKs send strings."""
-
-    env: Mapping[_Text, _Text | None] | None = None
-    """The device environment (``platform``, ``platform_version``, ``model``, ``make``, ``locale``...): strings."""
-
-    services: _Object | None = None
-    """Per-service settings the mobile SDKs add, such as ``{"mobile_analytics": {"app_id": "..."}}``."""
-
-    w3c: W3CTraceModel | None = None
-    """W3C trace context, or None when absent. The Python runtime removes it from ``context.client_context``."""
-
-    __pydantic_extra__: dict[str, _Extra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
-
-    def to_json(self) -> str:
-        """The wire JSON (compact UTF-8 text): exactly the keys that were present, unknown ones included.
-
-        It is the same JSON object as the parsed text, not the same text: in each object the declared fields come
-        first, in the model's order, then the unknown keys in the order they arrived; numbers are written the way
-        Python writes them (``1E2`` becomes ``100.0``); there is no whitespace.
-        """
-        return self.model_dump_json(by_alias=True, exclude_unset=True)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The wire JSON as plain Python data, equal to ``json.loads(self.to_json())``."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
-
-    def to_base64(self) -> str:
-        """The Invoke API's ``ClientContext`` parameter: standard base64 of the UTF-8 JSON.
-
-        Raises ContextValidationError when the result would be longer than :data:`MAX_CLIENT_CONTEXT_BYTES`.
-        """
-        raw = self.to_json().encode("utf-8")
-        encoded = base64.b64encode(raw)
-        if len(encoded) > MAX_CLIENT_CONTEXT_BYTES:
-            raise _single(
-                _CLIENT_CONTEXT,
-                f"the base64 form is {len(encoded):,} bytes, over the Invoke API limit of "
-                f"{MAX_CLIENT_CONTEXT_BYTES:,}: the JSON is {len(raw):,} bytes of UTF-8 and may be at most "
-                f"{_MAX_JSON_BYTES:,}; shorten or drop values",
-            )
-        return encoded.decode("ascii")
-
-    @classmethod
-    def from_base64(cls, data: str | bytes | bytearray) -> Self:
-        """Parse the Invoke API's ``ClientContext`` form: standard base64 of a JSON object.
-
-        Raises ContextValidationError when the text is longer than :data:`MAX_CLIENT_CONTEXT_BYTES`, is not standard
-        base64, or does not decode to a valid client context.
-        """
-        if isinstance(data, str):
-            if not data.isascii():
-                raise _single(_CLIENT_CONTEXT, "not base64: the text has characters outside ASCII")
-            raw = data.encode("ascii")
-        elif isinstance(data, (bytes, bytearray)):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raw = bytes(data)
-        else:
-            raise _single(_CLIENT_CONTEXT, f"expected base64 text (str or bytes), got {_describe(data)}")
-        if len(raw) > MAX_CLIENT_CONTEXT_BYTES:
-            raise _single(
-                _CLIENT_CONTEXT,
-                f"the base64 text is {len(raw):,} bytes, over the Invoke API limit of {MAX_CLIENT_CONTEXT_BYTES:,}",
-            )
-        try:
-            decoded = base64.b64decode(raw, validate=True)
-        except (binascii.Error, ValueError):
-            raise _single(
-                _CLIENT_CONTEXT,
-                "not standard base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, no spaces or "
-                "line breaks); encode with base64.b64encode",
-            ) from None
-        return _validate_json(cls, decoded, _CLIENT_CONTEXT)
-
-
-class CognitoIdentityModel(BaseModel, frozen=True):
-    """A validated Amazon Cognito identity.
-
-    Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
-    (``cognitoIdentityId``, ``cognitoIdentityPoolId``), so construct it with the camelCase names. Unknown keys are
-    kept; the snake_case names of the two fields are refused as keys, since the runtime ignores them.
-
-    Constructing it directly validates too, but raises pydantic's ``ValidationError``; the parse functions raise
-    ContextValidationError. Frozen: attributes cannot be reassigned, but the mappings and lists inside are plain
-    ``dict`` and ``list`` objects; changing them skips validation.
-    """
-
-    model_config: ClassVar[ConfigDict] = _CONFIG
-
-    cognito_identity_id: _Text | None = Field(default=None, alias="cognitoIdentityId")
-    """The Cognito identity id, ``"<region>:<uuid>"``, or None."""
-
-    cognito_identity_pool_id: _Text | None = Field(default=None, alias="cognitoIdentityPoolId")
-    """The id of the identity pool that issued the identity, ``"<region>:<uuid>"``, or None."""
-
-    __pydantic_extra__: dict[str, _Extra] = Field(init=False)  # pyright: ignore[reportIncompatibleVariableOverride]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _refuse_python_names_on_the_wire(cls, data: object) -> object:
-        # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with
-        # both fields None. It is a mistake with one fix, not an unknown key to keep.
-        sent = _keys(data)
-        for name, field in cls.model_fields.items():
-            if name in sent:
-                raise PydanticCustomError("python_name_on_the_wire", "", {"key": name, "alias": field.alias})
-        return data
-
-    def to_json(self) -> str:
-        """The wire JSON, with camelCase keys: exactly the keys that were present, unknown ones included."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The wire JSON as plain Python data, equal to ``json.loads(self.to_json())``."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
-
-
 # --- Entry points ----------------------------------------------------------------------------------------------------
 
-
-_validate_client_context_json: Final = ClientContextModel.__pydantic_validator__.validate_json
+_CLIENT_CONTEXT: Final = "client context"
+_COGNITO_IDENTITY: Final = "Cognito identity"
 
 
 def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | ClientContext) -> ClientContextModel:
@@ -537,22 +463,16 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     Raises ContextValidationError, with one problem per failing field, for anything else.
     """
     if isinstance(data, (str, bytes, bytearray)):
-        # _validate_json, inlined with the validator bound once: a handler takes this path on every invocation, and
-        # the call and lookup cost 0.06x of a json.loads (BENCHMARKS.md, the "not inlined" variant).
-        try:
-            model: ClientContextModel = _validate_client_context_json(data)
-        except ValidationError as error:
-            raise _convert(error, ClientContextModel, _CLIENT_CONTEXT, data) from None
-        return model
+        return _validate_json(ClientContextModel, data, _CLIENT_CONTEXT)
     if isinstance(data, ClientContextModel):
         return data
     if isinstance(data, Mapping):
         return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
     fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
     client = fields.get("client")
-    if not isinstance(client, (Mapping, MobileClientModel)) and any(
-        _has_attribute(client, name) for name in MOBILE_CLIENT_FIELDS
-    ):
+    if isinstance(client, MobileClientModel):
+        fields["client"] = client.to_dict()
+    elif not isinstance(client, Mapping) and any(_has_attribute(client, name) for name in MOBILE_CLIENT_FIELDS):
         # The runtime's Client is a __slots__ object; anything else is left for validation to report.
         fields["client"] = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
     return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
@@ -581,35 +501,99 @@ def parse_cognito_identity(
     return _validate_python(CognitoIdentityModel, wire, _COGNITO_IDENTITY)
 
 
-_ModelT = TypeVar("_ModelT", bound=BaseModel)
+# --- Validation: JSON text through pydantic-core, Python input written as JSON first -------------------------------
 
-
-def _keys(data: object) -> Collection[object]:
-    return cast("Mapping[object, object]", data).keys() if isinstance(data, Mapping) else ()
+_ModelT = TypeVar("_ModelT", bound=_WireModel)
 
 
 def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: PayloadKind) -> _ModelT:
     try:
         result: _ModelT = model.__pydantic_validator__.validate_json(data)
     except ValidationError as error:
-        raise _convert(error, model, what, data) from None
+        raise _refusal(error.errors(include_url=False), what, data, None) from None
     return result
 
 
 def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: PayloadKind) -> _ModelT:
-    # Strict validation takes dicts only, so the nested mappings of another kind are copied into dicts first.
+    # One parser for both forms: the mapping is written as JSON and parsed back. json.dumps refuses NaN, the
+    # infinities, sets, dates and the other values JSON has no form for, and the parser refuses the rest (lone
+    # surrogates, long integers, depth). Each mapping is read once: json.dumps reads only plain dicts and lists
+    # (which _plain checks first, for the keys json.dumps would write as strings); anything else is copied once.
+    if _plain(data):
+        try:
+            text = _dumps(data)
+        except (TypeError, ValueError, RecursionError):  # located by _json_problems below
+            pass
+        else:
+            try:
+                result: _ModelT = model.__pydantic_validator__.validate_json(text)
+            except ValidationError:
+                pass  # located by _json_problems below
+            else:
+                return result
+    copy, found = _json_problems(data)
+    text = json.dumps(copy, ensure_ascii=False)  # NaN marks each problem, so strict validation fails there
     try:
-        payload: dict[Any, Any] = dict(data)
-        for key in ("client", "w3c", "env"):
-            value = payload.get(key)
-            if isinstance(value, Mapping) and not isinstance(value, dict):
-                payload[key] = dict(value)  # pyright: ignore[reportUnknownArgumentType]
-        result: _ModelT = model.__pydantic_validator__.validate_python(payload)
+        checked: _ModelT = model.__pydantic_validator__.validate_json(text)
     except ValidationError as error:
-        raise _convert(error, model, what, None) from None
-    except Exception as error:  # a user Mapping or str subclass that fails while being read
-        raise _single(what, f"reading the input raised {type(error).__name__}") from None
-    return result
+        raise _refusal(error.errors(include_url=False), what, text, found) from None
+    if found:  # a problem the schema does not see, such as a key that is not a string
+        raise _refusal([], what, text, found)
+    return checked  # another kind of mapping, or tuples: as JSON has them
+
+
+def _refuse(value: object) -> object:
+    raise TypeError(type(value).__name__)
+
+
+# json.dumps(data, allow_nan=False, ...) builds a JSONEncoder, and JSONEncoder.encode a C encoder, on every call:
+# 0.4 and 0.3 of a json.loads of the Android payload. The C encoder is built once here, where CPython has one.
+# Its arguments: markers, default, the string encoder, indent, the separators, sort_keys, skipkeys, allow_nan.
+_c_make_encoder: Callable[..., Callable[[Any, int], list[str]]] | None = getattr(json.encoder, "c_make_encoder", None)
+_encode = (
+    None
+    if _c_make_encoder is None  # other Python implementations
+    else _c_make_encoder(None, _refuse, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+)
+
+
+def _dumps(value: Any) -> str:
+    if _encode is None:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_refuse)
+    return "".join(_encode(value, 0))
+
+
+def _plain(value: object) -> bool:
+    """Whether every container in a value is a dict with ``str`` keys, a list or a tuple, exactly.
+
+    json.dumps would write a number, boolean or null key as a string. A subclass or another kind of mapping is read
+    through its own methods, which may answer differently a second time: _json_problems copies it, reading it once.
+    The types in each container are gathered in C, so a container of scalars costs no Python loop.
+    """
+    if value.__class__ is not dict:
+        return False
+    stack: list[Any] = [value]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is dict:
+            try:
+                "".join(node)  # in C: raises TypeError on a key that is not a str
+            except TypeError:
+                return False
+            node = node.values()
+        kinds = set(map(type, node))
+        if kinds <= _SCALARS:
+            continue
+        if not kinds <= _PLAIN:
+            return False
+        stack.extend(item for item in node if item.__class__ in _CONTAINERS)
+    return True
+
+
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+_CONTAINERS: Final = frozenset({dict, list, tuple})
+# Other types are left to json.dumps, which refuses them; only other containers could be read differently.
+_PLAIN: Final = _SCALARS | _CONTAINERS
 
 
 def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any]:
@@ -649,7 +633,193 @@ def _has_attribute(obj: object, name: str) -> bool:
         return False
 
 
-# --- Errors ----------------------------------------------------------------------------------------------------------
+# --- The error path: name every problem -----------------------------------------------------------------------------
+
+_Path = tuple[str | int, ...]
+_Found = list[tuple[_Path, str]]
+
+# pydantic-core's JSON parser refuses values nested deeper than this (the top-level object is level 1), and integers
+# longer than about 4,300 characters (the exact bound differs between its versions). _json_problems holds Python
+# input to the same limits, so that it can say where the problem is.
+_MAX_DEPTH: Final = 201
+# Integers this small are taken by every JSON parser; a larger one is tried on pydantic-core's.
+_SMALL_INT: Final = 2**63
+# A failure report is for people: past this many problems, the rest are counted, not listed.
+_MAX_PROBLEMS: Final = 20
+
+_LONE_SURROGATE: Final = "contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode"
+_NOT_FINITE: Final = "NaN and Infinity are not JSON, and a number must fit in a 64-bit float; send null or a string"
+_TOO_LONG: Final = "an integer too long for JSON parsers (over 4,300 digits); send it as a string"
+_TOO_DEEP: Final = f"nested deeper than {_MAX_DEPTH} levels; flatten the structure"
+# The whitespace JSON allows around values.
+_JSON_SPACE: Final = " \t\r\n"
+_NAN: Final = math.nan
+_END: Final = object()
+
+_Frame = tuple[Iterator[Any], Any, _Path, int, Any, Any]
+
+
+def _at(value: Any, path: _Path) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
+def _json_problems(value: object, path: _Path = ()) -> tuple[Any, _Found]:
+    """A plain JSON copy of a Python value, NaN in place of each problem, and the problems with their paths.
+
+    Error path only. The copy lets strict validation report the typed fields and the free-form values in the
+    model's order; the paths say where inside them each problem is, which no error of pydantic's says. The walk keeps
+    its own stack, so 100,000 levels of nesting cost a loop, not a RecursionError, and it stops at the parser's
+    depth limit. Built-in methods are called on the built-in types, so a subclass cannot change what is read.
+    """
+    found: _Found = []
+    holder: list[Any] = [None]
+    stack: list[_Frame] = []
+    _place(holder, 0, value, path, len(path) + 1, found, stack)
+    while stack:  # past the listed problems the walk goes on: the report says how many there are
+        items, target, path, level, parent, slot = stack[-1]
+        try:
+            item: Any = next(items, _END)
+        except Exception as error:  # a user Mapping that fails while iterated
+            found.append((path, f"reading it raised {type(error).__name__}"))
+            parent[slot] = _NAN
+            item = _END
+        if item is _END:
+            stack.pop()
+            continue
+        if item.__class__ is not tuple or len(item) != 2:
+            found.append((path, f"its items() gave {_describe(item)}, not a (key, value) pair"))
+            parent[slot] = _NAN
+            continue
+        key, child = item
+        if level + 1 > _MAX_DEPTH:
+            found.append((path, _TOO_DEEP))
+            parent[slot] = _NAN
+            stack.pop()
+            continue
+        if isinstance(target, dict):
+            problem = _key_problem(key)
+            if problem:
+                found.append((path, problem))
+                parent[slot] = _NAN
+                continue
+            key = str.__str__(key)
+            _place(target, key, child, (*path, key), level + 1, found, stack)
+        else:
+            target.append(None)
+            _place(target, len(target) - 1, child, (*path, key), level + 1, found, stack)
+    return holder[0], found
+
+
+def _place(target: Any, slot: Any, value: Any, path: _Path, level: int, found: _Found, stack: list[_Frame]) -> None:
+    """Copy one value into ``target[slot]`` as plain JSON, or NaN and a problem; queue a container's items."""
+    copied: Any = _NAN
+    if value is None or value is True or value is False:
+        copied = value
+    elif isinstance(value, str):
+        if _has_lone_surrogate(value):
+            found.append((path, _LONE_SURROGATE))
+        else:
+            copied = str.__str__(value)  # an exact str, even from a subclass or an enum member
+    elif isinstance(value, int):
+        number = int.__int__(value)  # the number itself, whatever a subclass's __int__ says
+        if -_SMALL_INT < number < _SMALL_INT or _parses_back(number):
+            copied = number
+        else:
+            found.append((path, _TOO_LONG))
+    elif isinstance(value, float):
+        real = float.__float__(value)
+        if math.isfinite(real):
+            copied = real
+        else:
+            found.append((path, _NOT_FINITE))
+    elif isinstance(value, (Mapping, list, tuple)):
+        source = cast(Any, value)  # its items are anything
+        try:
+            if isinstance(value, Mapping):
+                items: Iterator[Any] = iter(source.items())
+                copied = {}
+            else:
+                items = cast("Iterator[Any]", enumerate(source))
+                copied = []
+        except Exception as error:  # a user Mapping that fails when read
+            found.append((path, f"reading it raised {type(error).__name__}"))
+            copied = _NAN
+        else:
+            stack.append((items, copied, path, level, target, slot))
+    else:
+        found.append((path, f"{_describe(value)} has no JSON form; convert it to a string, number, array or object"))
+    target[slot] = copied
+
+
+def _key_problem(key: object) -> str:
+    if not isinstance(key, str):
+        return f"key {_describe(key)} is not a string; JSON object keys are strings"
+    if _has_lone_surrogate(key):
+        return f"key {_describe(key)} {_LONE_SURROGATE}"
+    return ""
+
+
+def _parses_back(number: int) -> bool:
+    try:
+        parsed: object = from_json(int.__repr__(number))  # repr raises past sys.get_int_max_str_digits()
+    except ValueError:
+        return False
+    return parsed == number
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    if str.isascii(text):
+        return False
+    try:
+        str.encode(text, "utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _refusal(
+    errors: list[ErrorDetails], what: PayloadKind, text: str | bytes | bytearray, found: _Found | None
+) -> ContextValidationError:
+    """Turn pydantic's errors into one Problem per failing field, with wire paths and messages that say the fix.
+
+    ``found`` holds the problems :func:`_json_problems` located in Python input; for JSON text the values the schema
+    refused are read again to find them. Each goes in the place of the error it caused. Problems in the typed fields
+    come first, in the model's order; those inside the free-form parts (the errors of the JSON-value union) follow.
+    """
+    if found is None:  # JSON text: the free-form parts refused can only hold NaN or infinities; find them
+        refused = [tuple(detail["loc"]) for detail in errors if detail["type"] == _NOT_JSON]
+        parsed = from_json(text) if refused else None
+        found = [problem for loc in refused for problem in _json_problems(_at(parsed, loc), loc)[1]]
+    locs = {tuple(detail["loc"]) for detail in errors}
+    deepest = max(map(len, locs), default=0)
+    under: dict[_Path, _Found] = {}
+    loose: _Found = []
+    for path, message in found:  # each problem belongs to the error at its longest prefix
+        root = next((path[:n] for n in range(min(len(path), deepest), -1, -1) if path[:n] in locs), None)
+        if root is None:
+            loose.append((path, message))
+        else:
+            under.setdefault(root, []).append((path, message))
+    typed: _Found = []
+    free_form: _Found = []
+    for detail in errors:
+        loc: _Path = tuple(detail["loc"])
+        if loc in under:
+            (free_form if detail["type"] == _NOT_JSON else typed).extend(under.pop(loc))
+        elif detail["type"] == _NOT_JSON:  # nothing wrong inside: custom or services is not an object
+            typed.append((loc, f"expected a JSON object or null, got {_describe(detail['input'])}"))
+        elif detail["type"] == "python_name_on_the_wire":
+            ctx = detail.get("ctx") or {}
+            key, alias = ctx["key"], ctx["alias"]
+            message = f"the wire key is {alias!r}; the runtime ignores {key!r} (the Python attribute name)"
+            typed.append(((key,), f"{message}; send it as {alias!r}"))
+        else:
+            typed.append((loc, _message(detail, what, text)))
+    listed = (typed + loose + free_form)[:_MAX_PROBLEMS]
+    omitted = len(typed) + len(loose) + len(free_form) - len(listed)
+    return ContextValidationError(what, tuple(Problem(format_path(path), message) for path, message in listed), omitted)
 
 
 def _single(what: PayloadKind, message: str, path: str = "") -> ContextValidationError:
@@ -667,7 +837,8 @@ def _describe(value: object) -> str:
     if isinstance(value, int):  # repr() of a very long int can raise
         return "a very large number"
     if isinstance(value, str):
-        return f"string {json.dumps(value[:40])}{'...' if len(value) > 40 else ''}"
+        text = str.__str__(value)
+        return f"string {json.dumps(text[:40])}{'...' if len(text) > 40 else ''}"
     if isinstance(value, Mapping):
         return "object"
     if isinstance(value, (list, tuple)):
@@ -675,113 +846,10 @@ def _describe(value: object) -> str:
     return f"a Python {type(value).__name__}"
 
 
-# The free-form parts of the client context, where any JSON value is allowed (and, in every model, unknown keys).
-_FREE_FORM: Final = frozenset({"custom", "services"})
-_NESTED: Final[dict[str, type[BaseModel]]] = {"client": MobileClientModel, "w3c": W3CTraceModel}
-
-
-def _free_form_root(model: type[BaseModel], loc: _Path) -> _Path | None:
-    """The location of the free-form value an error is inside of, or None for an error in a typed field."""
-    if not loc or not isinstance(loc[0], str):
-        return None
-    key = loc[0]
-    names = {field.alias or name: name for name, field in model.model_fields.items()}
-    if key not in names:
-        return loc[:1]
-    if model is ClientContextModel and key in _FREE_FORM:
-        return loc[:2] if len(loc) > 1 else None
-    nested = _NESTED.get(key) if model is ClientContextModel else None
-    if nested is not None:
-        inner = _free_form_root(nested, loc[1:])
-        return None if inner is None else (key, *inner)
-    return None
-
-
-def _non_finite(value: Any, path: _Path) -> _Found:
-    """The paths of the NaN and infinite floats in parsed JSON."""
-    found: _Found = []
-    stack: list[tuple[Any, _Path]] = [(value, path)]
-    while stack:
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            stack.extend((item, (*where, key)) for key, item in reversed(node.items()))  # pyright: ignore
-        elif isinstance(node, list):
-            stack.extend((item, (*where, i)) for i, item in reversed(list(enumerate(node))))  # pyright: ignore
-        elif isinstance(node, float) and not math.isfinite(node):
-            found.append((where, _NOT_FINITE))
-    return found
-
-
-def _convert(
-    error: ValidationError, model: type[BaseModel], what: PayloadKind, text: str | bytes | bytearray | None
-) -> ContextValidationError:
-    """Turn pydantic's errors into one Problem per failing field, with wire paths and messages that say the fix.
-
-    Problems in the typed fields come first, in the model's field order; those inside the free-form parts follow.
-    """
-    found: _Found = []
-    omitted = 0
-    free_form: list[_Path] = []
-    for detail in error.errors(include_url=False):
-        loc: _Path = detail["loc"]
-        kind = detail["type"]
-        ctx = detail.get("ctx") or {}
-        if kind == "python_name_on_the_wire":
-            message = (
-                f"the wire key is {ctx['alias']!r}; the runtime ignores {ctx['key']!r} (the Python attribute name)"
-            )
-            found.append(((ctx["key"],), f"{message}; send it as {ctx['alias']!r}"))
-            continue
-        if kind == "not_json":
-            found.extend(((*loc, *inner), message) for inner, message in ctx["problems"])
-            omitted += ctx["omitted"]
-            continue
-        if kind == "invalid_key" or loc[-1:] == ("[key]",):
-            # A key that is not a string, or not Unicode: reported at the object that holds it (Python input only).
-            loc = loc[:-2] if loc[-1:] == ("[key]",) else loc[:-1]
-            found.append((loc, _key_message(kind, detail["input"])))
-            continue
-        if kind == "string_unicode" and _is_model(model, loc) and not (text is not None and not loc):
-            # A model's unknown key that is not Unicode is reported at the model itself.
-            found.append((loc, _key_message(kind, detail["input"])))
-            continue
-        root = _free_form_root(model, loc)
-        if root is not None:
-            # The JSON-value union lists every alternative that failed; one problem per value says more.
-            if root not in free_form:
-                free_form.append(root)
-            continue
-        found.append((loc, _message(kind, loc, detail["input"], ctx, what, text)))
-    if free_form:
-        # From JSON text the union can only have failed on NaN or an infinity (any other JSON value passes): the
-        # text, valid JSON since it got this far, is read again to find them.
-        located = _non_finite(from_json(text), ()) if text is not None else []
-        reported = {path for path, _ in found}
-        extra = [(path, message) for path, message in located if path not in reported]
-        found.extend(extra or [(root, "not a JSON value") for root in free_form])
-    # A stable sort: the order within each group is pydantic's (field order, then unknown keys in payload order).
-    found.sort(key=lambda item: _free_form_root(model, item[0]) is not None)
-    omitted += max(0, len(found) - _MAX_PROBLEMS)
-    problems = tuple(Problem(format_path(path), message) for path, message in found[:_MAX_PROBLEMS])
-    return ContextValidationError(what, problems, omitted)
-
-
-def _is_model(model: type[BaseModel], loc: _Path) -> bool:
-    """Whether ``loc`` names a model (the payload, or its ``client`` or ``w3c``), not one of its fields."""
-    return not loc or (model is ClientContextModel and len(loc) == 1 and loc[0] in _NESTED)
-
-
-def _key_message(kind: str, key: Any) -> str:
-    if kind == "string_unicode":
-        return f"key {_describe(key)} {_LONE_SURROGATE}"
-    return f"key {_describe(key)} is not a string; JSON object keys are strings"
-
-
-def _message(
-    kind: str, loc: _Path, value: Any, ctx: Mapping[str, Any], what: PayloadKind, text: str | bytes | bytearray | None
-) -> str:
+def _message(detail: ErrorDetails, what: PayloadKind, text: str | bytes | bytearray) -> str:
+    kind, loc, value = detail["type"], detail["loc"], detail["input"]
     if kind == "json_invalid":
-        return _json_message(str(ctx.get("error", "")), what, text)
+        return _json_message(str((detail.get("ctx") or {}).get("error", "")), what, text)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if not loc:
             return f"the {what} must be a JSON object ({{...}}), got {_describe(value)}"
@@ -794,16 +862,16 @@ def _message(
         return f"expected a string or null, got {described}{fix}"
     if kind == "string_unicode":
         return f"the text {_LONE_SURROGATE}" if not loc else _LONE_SURROGATE
-    return f"invalid value {_describe(value)} ({kind})"
+    return f"{detail['msg']} (got {_describe(value)})"  # pydantic's own words, where the package has none better
 
 
-def _json_message(detail: str, what: PayloadKind, text: str | bytes | bytearray | None) -> str:
+def _json_message(detail: str, what: PayloadKind, text: str | bytes | bytearray) -> str:
+    # The built-in methods of the built-in types: a str subclass's own startswith or strip may raise or lie.
     if isinstance(text, str):
-        bom, blank = text.startswith("\ufeff"), not text.strip(_JSON_SPACE)
-    elif text is not None:
-        bom, blank = text.startswith(b"\xef\xbb\xbf"), not text.strip(_JSON_SPACE.encode("ascii"))
+        bom, blank = str.startswith(text, "\ufeff"), not str.strip(text, _JSON_SPACE)
     else:
-        bom, blank = False, False
+        raw = bytes(memoryview(text))
+        bom, blank = raw.startswith(b"\xef\xbb\xbf"), not raw.strip(_JSON_SPACE.encode("ascii"))
     if bom:
         return (
             "the text starts with a byte order mark (U+FEFF), which JSON does not allow; save without a byte order mark"

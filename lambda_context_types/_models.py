@@ -306,8 +306,9 @@ class ClientContextModel(_WireModel, frozen=True):
     """A validated client context: what an invoker attached to a synchronous invocation.
 
     Satisfies :class:`~lambda_context_types.ClientContext`. Build one with :func:`parse_client_context` or
-    :meth:`from_base64`; write it with :meth:`to_json` (the runtime header's form) or :meth:`to_base64` (the Invoke
-    API's). Unknown keys are kept at every level, and only the keys that were present are written back.
+    :meth:`from_base64`; write it with :meth:`~lambda_context_types.ClientContextModel.to_json` (the runtime
+    header's form) or :meth:`to_base64` (the Invoke API's). Unknown keys are kept at every level, and only the keys
+    that were present are written back.
     """
 
     client: MobileClientModel | None = None
@@ -708,7 +709,7 @@ def _json_problems(value: object, path: _Path = ()) -> tuple[Any, _Found]:
             _place(target, key, child, (*path, key), level + 1, found, stack)
         else:
             target.append(None)
-            _place(target, len(target) - 1, child, (*path, key), level + 1, found, stack)
+            _place(target, len(target) - 1, child, (*path, cast(int, key)), level + 1, found, stack)
     return holder[0], found
 
 
@@ -739,10 +740,10 @@ def _place(target: Any, slot: Any, value: Any, path: _Path, level: int, found: _
         try:
             if isinstance(value, Mapping):
                 items: Iterator[Any] = iter(source.items())
-                copied = {}
+                copied = dict[str, Any]()
             else:
                 items = cast("Iterator[Any]", enumerate(source))
-                copied = []
+                copied = list[Any]()
         except Exception as error:  # a user Mapping that fails when read
             found.append((path, f"reading it raised {type(error).__name__}"))
             copied = _NAN

@@ -238,7 +238,7 @@ class _WireModel(BaseModel, frozen=True):
     # Validators are built at import (defer_build=False): in Lambda that is the init phase, done before the first
     # request under provisioned concurrency or SnapStart, and the first parse then takes 0.15 ms instead of about
     # 19 ms (building the first validator makes pydantic import its plugin loader). The JSON Schema's descriptions
-    # are written when a schema is asked for (_describe_fields), not at import.
+    # are written when a schema is asked for (_schema_docs), not at import.
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         strict=True,
@@ -400,51 +400,10 @@ class CognitoIdentityModel(_WireModel, frozen=True):
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
-    """Write the JSON Schema's descriptions from the docstrings, as plain text.
+    # Imported when a schema is asked for: the step reads the source with ast and inspect, which a parse never needs.
+    from ._schema_docs import describe_fields
 
-    The model's is the first paragraph of its docstring (the rest is about the Python API); each field's is its
-    attribute docstring. Done when a schema is asked for, instead of by pydantic's ``use_attribute_docstrings``,
-    which reads and parses this module's source for every model at import time (see BENCHMARKS.md).
-    """
-    import ast
-    import inspect
-    import itertools
-    import textwrap
-
-    if cls.__doc__:
-        schema["description"] = _plain_text(inspect.cleandoc(cls.__doc__).split("\n\n")[0])
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    except (OSError, TypeError, SyntaxError):  # no source shipped: the schema has no field descriptions
-        return
-    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-    docs: dict[str, str] = {}
-    for node, following in itertools.pairwise(body):
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            docs[node.target.id] = _plain_text(inspect.cleandoc(following.value.value))
-    properties: dict[str, dict[str, Any]] = schema.get("properties", {})
-    for name, field in cls.model_fields.items():
-        prop = properties.get(field.alias or name)
-        if prop is not None and name in docs:
-            prop.setdefault("description", docs[name])
-
-
-def _plain_text(docstring: str) -> str:
-    """A docstring without its reST markup, for readers of the JSON Schema: ``x`` and :class:`~a.B` become x and B."""
-    import re
-
-    def role(match: re.Match[str]) -> str:
-        target = match[1]
-        return target.rsplit(".", 1)[-1] if target.startswith("~") else target
-
-    text = re.sub(r":[a-z:]+:`([^`]+)`", role, docstring)
-    return re.sub(r"``(.+?)``", r"\1", text).replace("\n", " ")
+    describe_fields(schema, cls)
 
 
 # --- Entry points ----------------------------------------------------------------------------------------------------

@@ -2,8 +2,7 @@
 
 pydantic's ``use_attribute_docstrings`` reads and parses a model's source when the class is created: about 10 ms for
 :class:`~lambda_context_types.agentcore.GatewayToolCall`, paid by every cold start that imports the module, for a
-schema most functions never print. Not public API. (``_models`` has its own copy of this step; once its rewrite has
-landed the two can become this one.)
+schema most functions never print. The models of ``_models`` and ``agentcore`` both use it. Not public API.
 """
 
 from __future__ import annotations
@@ -44,6 +43,12 @@ def describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
 
 
 def plain_text(docstring: str) -> str:
-    """A docstring without reST markup: ``x`` becomes x, :class:`~a.B` becomes B, line breaks become spaces."""
-    text = re.sub(r":[a-z:]+:`~?(?:[\w.]*\.)?([^`.]+)`", r"\1", docstring)
+    """A docstring without reST markup, as reST shows it: ``x`` becomes x, :class:`~a.B` becomes B (and
+    :class:`a.B` stays a.B), line breaks become spaces."""
+
+    def role(match: re.Match[str]) -> str:
+        target = match[1]
+        return target.rsplit(".", 1)[-1] if target.startswith("~") else target
+
+    text = re.sub(r":[a-z:]+:`([^`]+)`", role, docstring)
     return re.sub(r"``(.+?)``", r"\1", text).replace("\n", " ")

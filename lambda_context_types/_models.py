@@ -35,6 +35,7 @@ import json
 import math
 import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
@@ -441,7 +442,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     client = fields.get("client")
     if isinstance(client, MobileClientModel):
         fields["client"] = client.to_dict()
-    elif not isinstance(client, Mapping) and any(_has_attribute(client, name) for name in MOBILE_CLIENT_FIELDS):
+    elif not isinstance(client, Mapping) and any(map(partial(_has_attribute, client), MOBILE_CLIENT_FIELDS)):
         # The runtime's Client is a __slots__ object; anything else is left for validation to report.
         fields["client"] = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
     return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
@@ -553,6 +554,8 @@ def _plain(value: object) -> bool:
             node = node.values()
         for item in node:
             kind = type(item)
+            if kind is str:  # most values: one test instead of two set lookups
+                continue
             if kind in _CONTAINERS:
                 stack.append(item)
             elif kind not in _SCALARS:

@@ -544,6 +544,7 @@ def _plain(value: object) -> bool:
     if value.__class__ is not dict:
         return False
     stack: list[Any] = [value]
+    item: object  # what a container holds: anything
     while stack:
         node = stack.pop()
         if node.__class__ is dict:

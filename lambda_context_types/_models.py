@@ -538,7 +538,7 @@ def _plain(value: object) -> bool:
 
     json.dumps would write a number, boolean or null key as a string. A subclass or another kind of mapping is read
     through its own methods, which may answer differently a second time: _json_problems copies it, reading it once.
-    A loop over the values costs less than gathering their types in C (``set(map(type, ...))``): 0.77x against 1.19x
+    A loop over the values costs less than gathering their types in C (``set(map(type, ...))``): 0.74x against 1.19x
     of a json.loads of the Android payload, and 0.79x against 1.64x for the mixed 1 KB one.
     """
     if value.__class__ is not dict:

@@ -35,6 +35,7 @@ import json
 import math
 import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
@@ -412,6 +413,9 @@ _CLIENT_CONTEXT: Final = "client context"
 _COGNITO_IDENTITY: Final = "Cognito identity"
 
 
+_validate_client_context_json: Final = ClientContextModel.__pydantic_validator__.validate_json
+
+
 def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | ClientContext) -> ClientContextModel:
     """Validate a client context and return it as a :class:`ClientContextModel`.
 
@@ -423,7 +427,13 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     Raises ContextValidationError, with one problem per failing field, for anything else.
     """
     if isinstance(data, (str, bytes, bytearray)):
-        return _validate_json(ClientContextModel, data, _CLIENT_CONTEXT)
+        # _validate_json inlined, the validator bound once: a handler may take this path on every invocation, and the
+        # call and the lookups cost about 0.06x of a json.loads of the Android payload.
+        try:
+            model: ClientContextModel = _validate_client_context_json(data)
+        except ValidationError as error:
+            raise _refusal(error.errors(include_url=False), _CLIENT_CONTEXT, data, None) from None
+        return model
     if isinstance(data, ClientContextModel):
         return data
     if isinstance(data, Mapping):
@@ -432,7 +442,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     client = fields.get("client")
     if isinstance(client, MobileClientModel):
         fields["client"] = client.to_dict()
-    elif not isinstance(client, Mapping) and any(_has_attribute(client, name) for name in MOBILE_CLIENT_FIELDS):
+    elif not isinstance(client, Mapping) and any(map(partial(_has_attribute, client), MOBILE_CLIENT_FIELDS)):
         # The runtime's Client is a __slots__ object; anything else is left for validation to report.
         fields["client"] = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
     return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
@@ -528,11 +538,13 @@ def _plain(value: object) -> bool:
 
     json.dumps would write a number, boolean or null key as a string. A subclass or another kind of mapping is read
     through its own methods, which may answer differently a second time: _json_problems copies it, reading it once.
-    The types in each container are gathered in C, so a container of scalars costs no Python loop.
+    A loop over the values costs less than gathering their types in C (``set(map(type, ...))``): 0.74x against 1.19x
+    of a json.loads of the Android payload, and 0.79x against 1.64x for the mixed 1 KB one.
     """
     if value.__class__ is not dict:
         return False
     stack: list[Any] = [value]
+    item: object  # what a container holds: anything
     while stack:
         node = stack.pop()
         if node.__class__ is dict:
@@ -541,19 +553,20 @@ def _plain(value: object) -> bool:
             except TypeError:
                 return False
             node = node.values()
-        kinds = set(map(type, node))
-        if kinds <= _SCALARS:
-            continue
-        if not kinds <= _PLAIN:
-            return False
-        stack.extend(item for item in node if item.__class__ in _CONTAINERS)
+        for item in node:
+            kind = type(item)
+            if kind is str:  # most values: one test instead of two set lookups
+                continue
+            if kind in _CONTAINERS:
+                stack.append(item)
+            elif kind not in _SCALARS:
+                return False
     return True
 
 
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+# Other types are left to _json_problems, which names them; only other containers could be read differently.
 _CONTAINERS: Final = frozenset({dict, list, tuple})
-# Other types are left to json.dumps, which refuses them; only other containers could be read differently.
-_PLAIN: Final = _SCALARS | _CONTAINERS
 
 
 def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any]:

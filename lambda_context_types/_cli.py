@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TextIO, cast, get_args
 
 from . import __version__
-from ._errors import ContextValidationError, PayloadKind, Problem, join_path
+from ._errors import ContextValidationError, PayloadKind, Problem, capped, join_path
 from ._portability import RUNTIMES, InvocationType  # no pydantic: _portability imports the models lazily
 
 if TYPE_CHECKING:
@@ -301,8 +301,8 @@ def _read_as_a_handler(payload: dict[str, Any]) -> tuple[GatewayToolCall | None,
     except ContextValidationError as error:
         errors.append(error)
     if errors:
-        problems = tuple(problem for error in errors for problem in error.problems)
-        raise ContextValidationError(_CLIENT_CONTEXT, problems, sum(error.omitted for error in errors))
+        problems = [problem for error in errors for problem in error.problems]
+        raise capped(_CLIENT_CONTEXT, problems, sum(error.omitted for error in errors))
     return call, trace
 
 

@@ -14,13 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final, Literal, NamedTuple
 
-# join_path, format_path, TOP_LEVEL and PayloadKind are for the package's own modules, not part of the public API.
+# join_path, format_path, capped, MAX_PROBLEMS, TOP_LEVEL and PayloadKind are for the package's own modules, not
+# part of the public API.
 __all__ = ["ContextValidationError", "Problem"]
 
 PayloadKind = Literal["client context", "Cognito identity"]
 
 TOP_LEVEL: Final = "(top level)"
 """How a report names the empty path: the whole payload."""
+
+
+MAX_PROBLEMS: Final = 20
+"""A report is for people: past this many problems, the rest are counted, not listed."""
 
 
 def join_path(path: str, key: str | int) -> str:
@@ -92,3 +97,9 @@ class ContextValidationError(ValueError):
         if self.omitted:
             lines.append(f"  ... and {self.omitted:,} more")
         return "\n".join(lines)
+
+
+def capped(what: PayloadKind, problems: Iterable[Problem], omitted: int = 0) -> ContextValidationError:
+    """The error listing the first :data:`MAX_PROBLEMS` of ``problems``; the rest are added to ``omitted``."""
+    every = tuple(problems)
+    return ContextValidationError(what, every[:MAX_PROBLEMS], omitted + max(0, len(every) - MAX_PROBLEMS))

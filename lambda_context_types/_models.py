@@ -57,7 +57,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import ErrorDetails, PydanticCustomError, core_schema, from_json
 from typing_extensions import Self, TypeAliasType
 
-from ._errors import ContextValidationError, PayloadKind, Problem, format_path, join_path
+from ._errors import ContextValidationError, PayloadKind, Problem, capped, format_path, join_path
 from ._protocols import CLIENT_CONTEXT_FIELDS, MOBILE_CLIENT_FIELDS, ClientContext, CognitoIdentity
 
 __all__ = [
@@ -617,8 +617,6 @@ _Found = list[tuple[_Path, str]]
 _MAX_DEPTH: Final = 201
 # Integers this small are taken by every JSON parser; a larger one is tried on pydantic-core's.
 _SMALL_INT: Final = 2**63
-# A failure report is for people: past this many problems, the rest are counted, not listed.
-_MAX_PROBLEMS: Final = 20
 
 _LONE_SURROGATE: Final = "contains a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode"
 _NOT_FINITE: Final = "NaN and Infinity are not JSON, and a number must fit in a 64-bit float; send null or a string"
@@ -790,9 +788,7 @@ def _refusal(
             typed.append(((key,), f"{message}; send it as {alias!r}"))
         else:
             typed.append((loc, _message(detail, what, text)))
-    listed = (typed + loose + free_form)[:_MAX_PROBLEMS]
-    omitted = len(typed) + len(loose) + len(free_form) - len(listed)
-    return ContextValidationError(what, tuple(Problem(format_path(path), message) for path, message in listed), omitted)
+    return capped(what, (Problem(format_path(path), message) for path, message in typed + loose + free_form))
 
 
 def _single(what: PayloadKind, message: str, path: str = "") -> ContextValidationError:

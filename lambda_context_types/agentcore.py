@@ -44,7 +44,7 @@ from typing import Any, ClassVar, Final, cast
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from ._errors import ContextValidationError, Problem, format_path
+from ._errors import Problem, capped, format_path
 from ._gateway import GATEWAY_KEYS, TOOL_NAME_DELIMITER, is_gateway_key
 from ._protocols import LambdaContext
 from ._reading import custom_of, plain, unreadable
@@ -187,12 +187,7 @@ def gateway_tool_call(context: LambdaContext) -> GatewayToolCall | None:
             problem for problem in map(_problem, error.errors(include_url=False)) if problem.path not in reported
         ]
     if problems or call is None:
-        # As the models do: a report is for people, so past the first few problems the rest are counted. Imported
-        # here, on the error path, so that a gateway handler's cold start does not load the models.
-        from ._models import _MAX_PROBLEMS  # pyright: ignore[reportPrivateUsage]
-
-        listed = tuple(problems[:_MAX_PROBLEMS])
-        raise ContextValidationError("client context", listed, omitted=len(problems) - len(listed))
+        raise capped("client context", problems)
     return call
 
 

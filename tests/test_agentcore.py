@@ -492,6 +492,22 @@ def test_validate_refuses_what_a_handler_could_not_read(tmp_path: Path, capsys: 
     assert out[2].startswith("  custom.traceparent: not a W3C traceparent")
 
 
+def test_validate_lists_at_most_20_problems_of_both_readers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 20 bad propagated headers fill the gateway reader's list; the bad traceparent must still be counted.
+    headers = {f"h{i}": i for i in range(20)}
+    payload = {"custom": {"bedrockAgentCoreToolName": "t___x", "bedrockAgentCorePropagatedHeaders": headers}}
+    payload["custom"]["traceparent"] = "00-x"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+
+    assert main(["validate", str(path)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "invalid client context: 21 problems"
+    assert len([line for line in out if line.startswith("  custom.")]) == 20
+    assert out[-1] == "  ... and 1 more"
+
+
 def test_schema_takes_one_of_identity_and_agentcore(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--identity", "--agentcore"]) == 2
     assert "not allowed with argument" in capsys.readouterr().err

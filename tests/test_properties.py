@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import marshal
 import math
+import struct
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -303,3 +305,43 @@ def test_objects_with_attributes(attributes: dict[str, Any]) -> None:
 )
 def test_random_base64(data: str | bytes) -> None:
     accepted_or_refused(ClientContextModel.from_base64, data)
+
+
+# --- Non-finite numbers in free-form values --------------------------------------------------------------------------
+
+# Every spelling of a number JSON text can carry past a double, besides the literals NaN and (-)Infinity.
+_too_large = st.sampled_from(["1e309", "-1e400", "1E+999", "0.5e310", "9" * 400 + ".5", "-" + "1" * 320 + "e0"])
+_non_finite = st.one_of(st.sampled_from(["NaN", "Infinity", "-Infinity"]), _too_large)
+_finite = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False).map(repr), st.integers().map(str), text.map(json.dumps)
+)
+
+
+@st.composite
+def free_form_texts(draw: st.DrawFn) -> tuple[str, bool]:
+    """JSON text of ``custom``, arrays and objects of numbers and strings, and whether a number is not finite."""
+    bad = draw(st.lists(st.booleans(), min_size=1, max_size=8))
+    parts = [draw(_non_finite if is_bad else _finite) for is_bad in bad]
+    nested = ",".join(draw(st.sampled_from([f"[{part}]", f'{{"k":{part}}}', part])) for part in parts)
+    return '{"custom":{"v":[' + nested + "]}}", any(bad)
+
+
+@FAST
+@given(free_form_texts())
+def test_a_non_finite_number_in_a_free_form_value_is_always_refused(case: tuple[str, bool]) -> None:
+    # The free-form parts are checked by the bytes marshal writes, not by a walk over every value: never missed.
+    data, has_non_finite = case
+    if has_non_finite:
+        with pytest.raises(ContextValidationError, match="NaN and Infinity are not JSON"):
+            parse_client_context(data)
+    else:
+        assert parse_client_context(data).to_dict() == json.loads(data)
+
+
+def test_a_value_that_marshals_like_an_infinity_is_kept() -> None:
+    # 32,752 * 2**45 is written by marshal as the 15-bit digits 0, 0, 0, 0x7ff0: the bytes of an infinity. The check
+    # then walks the value, finds every number finite, and keeps it.
+    number = 0x7FF0 << 45
+    assert struct.pack("<d", math.inf) in marshal.dumps(number)
+    data = json.dumps({"custom": {"n": number, "x": [1.5, "s"]}})
+    assert parse_client_context(data).to_dict() == json.loads(data)

@@ -22,10 +22,14 @@ Corpus (tests/corpus/), one file per shape, as the producers write them (compact
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime
+import decimal
+import enum
 import json
 import math
 import re
+import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -601,6 +605,16 @@ class BadMapping(Mapping[str, Any]):
         return 1
 
 
+class _Size(enum.Enum):
+    SMALL = 1
+
+
+@dataclasses.dataclass
+class _Point:
+    x: int
+    y: int
+
+
 BROKEN_PYTHON: list[tuple[Any, list[str]]] = [
     ({"custom": {"tags": {"a", "b"}}}, ["custom.tags"]),
     ({"custom": {"when": datetime.datetime(2024, 5, 1)}}, ["custom.when"]),
@@ -625,6 +639,16 @@ BROKEN_PYTHON: list[tuple[Any, list[str]]] = [
     ({"w3c": {"baggage": 1.5, "other": {1}}}, ["w3c.baggage", "w3c.other"]),
     ({"version": math.inf}, ["version"]),
     ({1: "x"}, [""]),
+    # What pydantic-core's to_json, which writes the mapping form, would turn into JSON without a word.
+    ({"custom": {"d": decimal.Decimal("1.5")}}, ["custom.d"]),
+    ({"custom": {"id": uuid.UUID(int=1)}}, ["custom.id"]),
+    ({"custom": {"s": frozenset({1})}}, ["custom.s"]),
+    ({"custom": {"b": bytearray(b"x")}}, ["custom.b"]),
+    ({"custom": {"t": datetime.timedelta(seconds=1)}}, ["custom.t"]),
+    ({"custom": {"e": _Size.SMALL}}, ["custom.e"]),
+    ({"custom": {"p": _Point(1, 2)}}, ["custom.p"]),
+    ({"custom": {"m": MobileClientModel(app_title="x")}}, ["custom.m"]),
+    ({"custom": {None: 1, True: 2, 1.5: 3}}, ["custom", "custom", "custom"]),
     (5, [""]),
     (None, [""]),
     ([1, 2], [""]),

@@ -192,12 +192,15 @@ def _describes(checked: core_schema.CoreSchema) -> Callable[[Any, GetJsonSchemaH
 
 def _refuse_non_finite(value: Any) -> Any:
     """Return parsed JSON as it is, or raise if it holds NaN or an infinity."""
-    # marshal writes a float as its 8 IEEE 754 bytes, little-endian on every platform, in C: 0.1-0.2x of a
-    # json.loads of the text, where a walk in Python over every value cost 0.45-0.65x. Only a value whose bytes
-    # could be one of the few non-finite doubles JSON text can yield is walked; a string or a number may hold the
-    # same bytes, and then the walk finds nothing.
+    # marshal writes each float as its 8 IEEE 754 bytes, little-endian on every platform, in C: 0.1-0.2x of a
+    # json.loads of the text, where a walk in Python over every value cost 0.45-0.65x. A non-finite double ends in
+    # 0x7f or 0xff (its sign and the top of its exponent), so a one-byte search, the fastest, rules most values out
+    # before the 8-byte ones. A string or a number may hold the same bytes: then the walk finds nothing.
     written = marshal.dumps(value)
-    if not any(map(written.__contains__, _NON_FINITE_DOUBLES)):
+    if not (
+        (b"\x7f" in written and (_BYTES_INF in written or _BYTES_NAN in written))
+        or (b"\xff" in written and (_BYTES_MINUS_INF in written or _BYTES_MINUS_NAN in written))
+    ):
         return value
     stack: list[Any] = [value]
     while stack:
@@ -214,7 +217,9 @@ def _refuse_non_finite(value: Any) -> Any:
 
 # The parser yields NaN for the literal NaN, and an infinity for Infinity, -Infinity and a number past the largest
 # double: these exact values, never another NaN payload.
-_NON_FINITE_DOUBLES: Final = tuple(struct.pack("<d", number) for number in (math.inf, -math.inf, math.nan, -math.nan))
+_BYTES_INF, _BYTES_MINUS_INF, _BYTES_NAN, _BYTES_MINUS_NAN = (
+    struct.pack("<d", number) for number in (math.inf, -math.inf, math.nan, -math.nan)
+)
 
 
 # Where pydantic-core has fail_fast, a dict stops at its first value that is not a string, instead of checking all.

@@ -37,7 +37,6 @@ import math
 import struct
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
@@ -248,7 +247,7 @@ _Unknown = Annotated[_JsonValue, _Parsed(_STRINGS, core_schema.any_schema())]
 
 def _wire_key(key: str) -> str:
     """An unknown key of the Cognito identity, refused if it is one of the fields' Python names."""
-    alias = _PYTHON_NAMES.get(key)
+    alias = _WIRE_KEYS.get(key)
     if alias is not None:
         raise PydanticCustomError("python_name_on_the_wire", "", {"key": key, "alias": alias})
     return key
@@ -429,9 +428,8 @@ class CognitoIdentityModel(_WireModel, frozen=True):
     __pydantic_extra__: dict[_WireKey, _Unknown] = Field(init=False)
 
 
-_PYTHON_NAMES: Final = {
-    name: field.alias for name, field in CognitoIdentityModel.model_fields.items() if field.alias is not None
-}
+# The Cognito identity's fields by Python name, with their wire keys.
+_WIRE_KEYS: Final = {name: field.alias or name for name, field in CognitoIdentityModel.model_fields.items()}
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
@@ -473,12 +471,16 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     if isinstance(data, Mapping):
         return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
     fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
+    if fields is None:
+        raise _no_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT, "client_context")
     client = fields.get("client")
     if isinstance(client, MobileClientModel):
         fields["client"] = client.to_dict()
-    elif not isinstance(client, Mapping) and any(map(partial(_has_attribute, client), MOBILE_CLIENT_FIELDS)):
-        # The runtime's Client is a __slots__ object; anything else is left for validation to report.
-        fields["client"] = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
+    elif client is not None and not isinstance(client, Mapping):
+        # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to report.
+        attributes = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
+        if attributes is not None:
+            fields["client"] = attributes
     return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
 
 
@@ -499,9 +501,10 @@ def parse_cognito_identity(
         return data
     if isinstance(data, Mapping):
         return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
-    fields = CognitoIdentityModel.model_fields
-    values = _read_attributes(data, tuple(fields), _COGNITO_IDENTITY)
-    wire = {fields[name].alias or name: value for name, value in values.items()}
+    values = _read_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY)
+    if values is None:
+        raise _no_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY, "identity")
+    wire = {_WIRE_KEYS[name]: value for name, value in values.items()}
     return _validate_python(CognitoIdentityModel, wire, _COGNITO_IDENTITY)
 
 
@@ -576,8 +579,9 @@ def _json_shape() -> Callable[[object], object]:
 _JSON_SHAPE: Final = _json_shape()
 
 
-def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any]:
-    """The named attributes that are set and not None, as a dict: what a JSON producer would have sent."""
+def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any] | None:
+    """The named attributes that are set and not None, as a dict (what a JSON producer would have sent), or None
+    when the object has none of them."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     present = False
@@ -592,17 +596,17 @@ def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, pre
             values[name] = value
     if problems:
         raise ContextValidationError(what, tuple(problems))
-    if not present:
-        hint = ""
-        if what == _CLIENT_CONTEXT and _has_attribute(obj, "client_context"):
-            hint = "; pass context.client_context"
-        elif what == _COGNITO_IDENTITY and _has_attribute(obj, "identity"):
-            hint = "; pass context.identity"
-        expected = "JSON text, a mapping or an object with the attributes " + ", ".join(names)
-        raise _single(what, f"expected {expected}, got {_describe(obj)}{hint}", prefix)
-    return values
+    return values if present else None
 
 
+def _no_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, on_context: str) -> ContextValidationError:
+    """The error for an object that is neither text, a mapping nor an object with the payload's attributes."""
+    hint = f"; pass context.{on_context}" if _has_attribute(obj, on_context) else ""
+    expected = "JSON text, a mapping or an object with the attributes " + ", ".join(names)
+    return _single(what, f"expected {expected}, got {_describe(obj)}{hint}")
+
+
+_COGNITO_IDENTITY_FIELDS: Final = tuple(_WIRE_KEYS)
 _MISSING: Final = object()
 
 

@@ -369,6 +369,22 @@ def test_attributes_that_raise_are_reported() -> None:
     assert error.problems == (Problem("client", "reading the attribute raised RuntimeError"),)
 
 
+def test_a_client_object_missing_an_attribute_or_raising_is_read_as_far_as_it_goes() -> None:
+    class Partial:
+        app_title = "Notes"
+
+    class Raising:
+        app_title = "x"
+
+        @property
+        def installation_id(self) -> str:
+            raise KeyError("installation_id")
+
+    assert parse_client_context(FakeClientContext(client=Partial())).to_dict() == {"client": {"app_title": "Notes"}}
+    error = client_context_error(FakeClientContext(client=Raising()))
+    assert error.problems == (Problem("client.installation_id", "reading the attribute raised KeyError"),)
+
+
 # --- Broken payloads: one problem per field, with its path ---------------------------------------------------------
 
 BROKEN_JSON: list[tuple[str, list[str]]] = [

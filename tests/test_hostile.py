@@ -53,6 +53,19 @@ def test_32000_nan_values_in_a_mapping_are_refused_at_once() -> None:
     assert elapsed < 3, elapsed
 
 
+def test_100000_number_keys_and_100000_sets_in_a_mapping_are_refused_at_once() -> None:
+    # Both fail the type check before to_json (which would write them as JSON), one error each, then the walk.
+    data = {"custom": {i: "x" for i in range(100_000)}, "services": {"s": [{1, 2}] * 100_000}}
+
+    start = time.perf_counter()
+    error = refusal(data)
+    elapsed = time.perf_counter() - start
+
+    assert error.problems[0].message == "key number 0 is not a string; JSON object keys are strings"
+    assert len(error.problems) + error.omitted == 200_000
+    assert elapsed < 8, elapsed
+
+
 def nan_array(size: int) -> str:
     head, tail = '{"custom":{"a":[', "]}}"
     count = (size - len(head) - len(tail) + 1) // 4

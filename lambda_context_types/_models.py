@@ -168,7 +168,7 @@ class _Parsed:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         checked = handler(source)
         fast = core_schema.union_schema(
-            [self.strings, core_schema.no_info_after_validator_function(_refuse_non_finite, self.parsed)],
+            [self.strings, core_schema.with_info_after_validator_function(_refuse_non_finite, self.parsed)],
             mode="left_to_right",
             custom_error_type=_NOT_JSON,
             custom_error_message="not a JSON value",
@@ -189,8 +189,10 @@ def _describes(checked: core_schema.CoreSchema) -> Callable[[Any, GetJsonSchemaH
     return json_schema
 
 
-def _refuse_non_finite(value: Any) -> Any:
+def _refuse_non_finite(value: Any, info: core_schema.ValidationInfo) -> Any:
     """Return parsed JSON as it is, or raise if it holds NaN or an infinity."""
+    if info.context is _WRITTEN_FROM_FINITE:  # the mapping form: _JSON_SHAPE has seen every number
+        return value
     # marshal writes each float as its 8 IEEE 754 bytes, little-endian on every platform, in C: 0.1-0.2x of a
     # json.loads of the text, where a walk in Python over every value cost 0.45-0.65x. A non-finite double ends in
     # 0x7f or 0xff (its sign and the top of its exponent), so a one-byte search, the fastest, rules most values out
@@ -213,6 +215,9 @@ def _refuse_non_finite(value: Any) -> Any:
             raise ValueError("not finite")
     return value
 
+
+# The validation context of text that to_json wrote from numbers _JSON_SHAPE found finite: it holds none that is not.
+_WRITTEN_FROM_FINITE: Final = object()
 
 # The parser yields NaN for the literal NaN, and an infinity for Infinity, -Infinity and a number past the largest
 # double: these exact values, never another NaN payload.
@@ -525,12 +530,13 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: Payloa
     # One parser for both forms: the mapping is written as JSON and parsed back, so the parser's limits (NaN and the
     # infinities, lone surrogates, long integers, depth) hold for it. pydantic-core's to_json writes it (0.2-0.35x of
     # a json.loads of the text, where the standard library's C encoder took 0.96x), but it would also write sets,
-    # bytes, dates and number keys as JSON, so _JSON_SHAPE first admits only the exact types JSON has.
+    # bytes, dates, number keys and NaN as JSON, so _JSON_SHAPE first admits only the exact types JSON has and finite
+    # numbers; the parse then need not look for NaN in the free-form parts again.
     if data.__class__ is dict:
         try:
             _JSON_SHAPE(data)
-            written = to_json(data, inf_nan_mode="constants")  # NaN stays NaN, which the parser refuses
-            result: _ModelT = model.__pydantic_validator__.validate_json(written)
+            written = to_json(data)
+            result: _ModelT = model.__pydantic_validator__.validate_json(written, context=_WRITTEN_FROM_FINITE)
         except (ValidationError, PydanticSerializationError):  # located by _json_problems below
             pass
         else:
@@ -547,7 +553,8 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: Payloa
 
 
 def _json_shape() -> Callable[[object], object]:
-    """A check, in pydantic-core, that a dict holds only exact ``dict``, ``list``, ``tuple`` and JSON scalars.
+    """A check, in pydantic-core, that a dict holds only exact ``dict``, ``list``, ``tuple`` and JSON scalars, its
+    numbers finite.
 
     Dispatched on ``type()``: a subclass or another kind of mapping is read through its own methods, which may answer
     differently a second time, so it is left to _json_problems, which reads it once. Keys must be ``str``: to_json
@@ -562,7 +569,7 @@ def _json_shape() -> Callable[[object], object]:
         {
             str: scalar,
             int: scalar,
-            float: scalar,
+            float: core_schema.float_schema(strict=True, allow_inf_nan=False),
             bool: scalar,
             type(None): scalar,
             dict: core_schema.dict_schema(key, value, strict=True),

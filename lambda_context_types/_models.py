@@ -590,20 +590,26 @@ def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, pre
     """The named attributes that are set and not None, as a dict (what a JSON producer would have sent), or None
     when the object has none of them."""
     values: dict[str, Any] = {}
-    problems: list[Problem] = []
-    present = False
-    for name in names:
-        try:
-            value = getattr(obj, name, _MISSING)
-        except Exception as error:  # a property that raises
-            problems.append(Problem(join_path(prefix, name), f"reading the attribute raised {type(error).__name__}"))
-            continue
-        present = present or value is not _MISSING
-        if value is not None and value is not _MISSING:
-            values[name] = value
-    if problems:
-        raise ContextValidationError(what, tuple(problems))
-    return values if present else None
+    name = ""  # the one being read, for the report
+    try:  # one try around the loop, not one per name: a handler may read context.client_context on every invocation
+        for name in names:
+            value = getattr(obj, name, None)
+            if value is not None:
+                values[name] = value
+    except Exception as error:  # a property that raises: report it, and any of the rest that raise too
+        failed = [(name, error)]
+        for later in names[names.index(name) + 1 :]:
+            try:
+                getattr(obj, later, None)
+            except Exception as later_error:
+                failed.append((later, later_error))
+        raise ContextValidationError(
+            what,
+            tuple(Problem(join_path(prefix, n), f"reading the attribute raised {type(e).__name__}") for n, e in failed),
+        ) from None
+    if values or any(_has_attribute(obj, name) for name in names):
+        return values
+    return None
 
 
 def _no_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, on_context: str) -> ContextValidationError:
@@ -614,7 +620,6 @@ def _no_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, on_co
 
 
 _COGNITO_IDENTITY_FIELDS: Final = tuple(_WIRE_KEYS)
-_MISSING: Final = object()
 
 
 def _has_attribute(obj: object, name: str) -> bool:

@@ -380,9 +380,16 @@ def test_a_client_object_missing_an_attribute_or_raising_is_read_as_far_as_it_go
         def installation_id(self) -> str:
             raise KeyError("installation_id")
 
+        @property
+        def app_package_name(self) -> str:
+            raise OSError("app_package_name")
+
     assert parse_client_context(FakeClientContext(client=Partial())).to_dict() == {"client": {"app_title": "Notes"}}
     error = client_context_error(FakeClientContext(client=Raising()))
-    assert error.problems == (Problem("client.installation_id", "reading the attribute raised KeyError"),)
+    assert error.problems == (
+        Problem("client.installation_id", "reading the attribute raised KeyError"),
+        Problem("client.app_package_name", "reading the attribute raised OSError"),
+    )
 
 
 # --- Broken payloads: one problem per field, with its path ---------------------------------------------------------

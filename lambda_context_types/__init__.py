@@ -5,8 +5,7 @@ the portability report load on first use, so a handler that only annotates ``con
 pydantic.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see _protocols.py.
 from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ContextValidationError, Problem

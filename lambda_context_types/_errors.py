@@ -9,8 +9,7 @@ It lives apart from the models so that catching it does not import pydantic. It 
 (``client.app_title``, ``custom.tags[2]``, ``custom["a.b"]``) that every report of the package shares.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see _protocols.py.
 from collections.abc import Iterable
 from typing import Final, Literal, NamedTuple
 

@@ -77,6 +77,17 @@ def test_importing_the_protocols_does_not_import_pydantic() -> None:
     assert output == "[]"
 
 
+def test_importing_the_package_imports_only_what_typing_has_already_loaded() -> None:
+    # __future__ alone costs about 0.2 ms of the 2 ms import: the eagerly imported modules do without it.
+    code = (
+        "import sys, typing\n"
+        "before = set(sys.modules)\n"
+        "import lambda_context_types\n"
+        "print(sorted(name for name in set(sys.modules) - before if not name.startswith('lambda_context_types')))\n"
+    )
+    assert fresh_python(code) == "[]"
+
+
 def test_the_models_load_on_first_use() -> None:
     code = (
         "import sys\n"

@@ -9,7 +9,8 @@ It lives apart from the models so that catching it does not import pydantic. It 
 (``client.app_title``, ``custom.tags[2]``, ``custom["a.b"]``) that every report of the package shares.
 """
 
-# No `from __future__ import annotations`: see _protocols.py.
+# No `from __future__ import annotations`: with it, NamedTuple compiles Problem's annotation strings, 1.5 ms of a
+# 2 ms import (see _protocols.py).
 from collections.abc import Iterable
 from typing import Final, Literal, NamedTuple
 

@@ -14,10 +14,10 @@ than 4,300 digits and nesting deeper than 201 levels. A key sent twice keeps its
 ``json.loads`` reads it.
 
 One path: every form of input reaches the models as JSON text, through pydantic-core's JSON parser. A mapping or an
-object's attributes are written out with ``json.dumps`` first (after a check that every key is a ``str``, which
-json.dumps would otherwise write for a number key), so the parser's limits (depth, integer length, surrogates) hold
-for Python input by construction, and what is accepted round-trips. A mapping of another kind than ``dict`` is read
-once, through its ``items()``.
+object's attributes are written out with pydantic-core's ``to_json`` first, after a check in pydantic-core that they
+hold only the exact types JSON has (``_JSON_SHAPE``: to_json alone would write a number key, a set, bytes or a date as
+JSON), so the parser's limits (depth, integer length, surrogates) hold for Python input by construction, and what is
+accepted round-trips. Anything else, another kind of mapping or a subclass, is copied once, through its own methods.
 
 Speed: on success no Python code runs for the typed fields, nor for free-form parts made of strings (what the mobile
 SDKs and AgentCore Gateway send); any other free-form part is taken as parsed and checked in C for NaN and

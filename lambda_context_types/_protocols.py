@@ -5,8 +5,10 @@ attributes and the pydantic models all satisfy these Protocols, including those 
 (``str`` where the Protocol says ``str | None``).
 
 This module imports nothing but :mod:`typing`: it is what ``import lambda_context_types`` loads, and it has to stay
-cheap for cold starts. Not even ``from __future__ import annotations``: importing ``__future__`` costs about 0.2 ms,
-a tenth of the import (tests/test_exports.py holds the eager modules to that).
+cheap for cold starts. Not even ``from __future__ import annotations``, in this module, ``_errors`` and the package's
+``__init__``: importing ``__future__`` costs 0.2-0.3 ms, and in ``_errors`` it made ``typing.NamedTuple`` compile the
+annotation strings of ``Problem`` (1.5 ms: the first compile in a process is slow). Without it the import went from
+about 2 ms to 0.8 ms (BENCHMARKS.md); tests/test_exports.py holds the import to modules typing has loaded.
 """
 
 from collections.abc import Mapping

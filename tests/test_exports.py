@@ -78,7 +78,7 @@ def test_importing_the_protocols_does_not_import_pydantic() -> None:
 
 
 def test_importing_the_package_imports_only_what_typing_has_already_loaded() -> None:
-    # __future__ alone costs about 0.2 ms of the 2 ms import: the eagerly imported modules do without it.
+    # __future__ alone costs 0.2-0.3 ms, a third of the import: the eagerly imported modules do without it.
     code = (
         "import sys, typing\n"
         "before = set(sys.modules)\n"

@@ -391,6 +391,19 @@ def test_a_client_object_missing_an_attribute_or_raising_is_read_as_far_as_it_go
         Problem("client.app_package_name", "reading the attribute raised OSError"),
     )
 
+    class AllRaise:
+        def __getattr__(self, name: str) -> str:
+            raise RuntimeError(name)
+
+    error = client_context_error(FakeClientContext(client=AllRaise()))
+    assert [problem.path for problem in error.problems] == [
+        "client.installation_id",
+        "client.app_title",
+        "client.app_version_name",
+        "client.app_version_code",
+        "client.app_package_name",
+    ]
+
 
 # --- Broken payloads: one problem per field, with its path ---------------------------------------------------------
 

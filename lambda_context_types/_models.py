@@ -131,9 +131,9 @@ if TYPE_CHECKING:
     _JsonValue = Any
 else:
     # Any JSON value, checked in pydantic-core: it refuses NaN and infinities, which Any would let through. Tried
-    # left to right, strings first (the usual values); booleans before the numbers, as pydantic-core before 2.23
-    # (pydantic 2.8) let a strict float take `true`. Every alternative that fails costs an error object, so the parse
-    # functions use it only on their error path (see _Parsed). Named JsonValue: it is the JSON Schema's $defs entry.
+    # left to right, strings first (the usual values). Every alternative that fails costs an error object, so it
+    # checks Python input only (the constructors); the parse functions send JSON text, which _Parsed checks another
+    # way. Named JsonValue: it is the JSON Schema's $defs entry.
     _JsonValue = TypeAliasType(
         "JsonValue",
         Annotated[
@@ -429,7 +429,7 @@ class CognitoIdentityModel(_WireModel, frozen=True):
     # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with both
     # fields None. It is a mistake with one fix, not an unknown key to keep, so the unknown keys' type refuses the two
     # Python names (_wire_key). A key check costs nothing when every key is known; a model validator ran Python on
-    # every parse and made the JSON path read the text into Python objects first (1.95x a json.loads, now 0.55x).
+    # every parse and made the JSON path read the text into Python objects first (1.9x a json.loads, now 0.74x).
     __pydantic_extra__: dict[_WireKey, _Unknown] = Field(init=False)
 
 
@@ -481,7 +481,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     client = fields.get("client")
     if isinstance(client, MobileClientModel):
         fields["client"] = client.to_dict()
-    elif client is not None and not isinstance(client, Mapping):
+    elif client is not None and not isinstance(client, (dict, Mapping)):
         # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to report.
         attributes = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
         if attributes is not None:

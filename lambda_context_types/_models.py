@@ -64,7 +64,7 @@ from pydantic_core import (
     from_json,
     to_json,
 )
-from typing_extensions import Self, TypeAliasType
+from typing_extensions import Self, TypeAliasType, TypeIs
 
 from ._errors import ContextValidationError, PayloadKind, Problem, capped, format_path, join_path
 from ._protocols import CLIENT_CONTEXT_FIELDS, MOBILE_CLIENT_FIELDS, ClientContext, CognitoIdentity
@@ -471,7 +471,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
         except ValidationError as error:
             raise _refusal(error.errors(include_url=False), _CLIENT_CONTEXT, data, None) from None
         return model
-    if isinstance(data, ClientContextModel):
+    if _is_a(data, ClientContextModel):
         return data
     if isinstance(data, (dict, Mapping)):  # dict first: the ABC's check alone costs 0.04x
         return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
@@ -479,7 +479,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     if fields is None:
         raise _no_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT, "client_context")
     client = fields.get("client")
-    if isinstance(client, MobileClientModel):
+    if _is_a(client, MobileClientModel):
         fields["client"] = client.to_dict()
     elif client is not None and not isinstance(client, (dict, Mapping)):
         # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to report.
@@ -502,7 +502,7 @@ def parse_cognito_identity(
     """
     if isinstance(data, (str, bytes, bytearray)):
         return _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
-    if isinstance(data, CognitoIdentityModel):
+    if _is_a(data, CognitoIdentityModel):
         return data
     if isinstance(data, (dict, Mapping)):
         return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
@@ -584,6 +584,12 @@ def _json_shape() -> Callable[[object], object]:
 
 
 _JSON_SHAPE: Final = _json_shape()
+
+
+def _is_a(value: object, model: type[_ModelT]) -> TypeIs[_ModelT]:
+    """Whether a value is an instance of the model, asked of its type: pydantic before 2.12 answers ``isinstance`` with
+    ``hasattr(value, "__pydantic_decorators__")``, which lets a ``__getattr__`` that raises leak its exception."""
+    return issubclass(type(value), model)
 
 
 def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any] | None:

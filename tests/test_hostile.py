@@ -18,7 +18,12 @@ from typing import Any
 
 import pytest
 
-from lambda_context_types import ClientContextModel, ContextValidationError, parse_client_context
+from lambda_context_types import (
+    ClientContextModel,
+    ContextValidationError,
+    parse_client_context,
+    parse_cognito_identity,
+)
 
 MIB = 1024 * 1024
 
@@ -232,3 +237,17 @@ def test_keys_that_are_not_strings_stay_refused_however_deep() -> None:
 )
 def test_a_key_sent_twice_keeps_its_last_value_like_the_runtime(text: str) -> None:
     assert parse_client_context(text).to_dict() == json.loads(text)
+
+
+class AllRaise:
+    """An object every attribute lookup of which raises, pydantic's own names included."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(name)
+
+
+def test_an_object_whose_every_attribute_raises_is_refused_not_leaked() -> None:
+    # pydantic before 2.12 answered isinstance(value, Model) with hasattr(value, "__pydantic_decorators__").
+    for parse in (parse_client_context, parse_cognito_identity):
+        with pytest.raises(ContextValidationError, match="reading the attribute raised RuntimeError"):
+            parse(AllRaise())  # type: ignore[arg-type]  # deliberately not a payload

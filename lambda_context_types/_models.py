@@ -58,7 +58,6 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import (
     ErrorDetails,
     PydanticCustomError,
-    PydanticSerializationError,
     SchemaValidator,
     core_schema,
     from_json,
@@ -220,7 +219,8 @@ def _refuse_non_finite(value: Any, info: core_schema.ValidationInfo) -> Any:
 _WRITTEN_FROM_FINITE: Final = object()
 
 # The parser yields NaN for the literal NaN, and an infinity for Infinity, -Infinity and a number past the largest
-# double: these exact values, never another NaN payload.
+# double: these exact values, never another NaN payload (it refuses -NaN; the minus NaN is searched for all the same,
+# in case a version does not).
 _BYTES_INF, _BYTES_MINUS_INF, _BYTES_NAN, _BYTES_MINUS_NAN = (
     struct.pack("<d", number) for number in (math.inf, -math.inf, math.nan, -math.nan)
 )
@@ -250,15 +250,15 @@ _JsonObject = Annotated[
 _Unknown = Annotated[_JsonValue, _Parsed(_STRINGS, core_schema.any_schema())]
 
 
-def _wire_key(key: str) -> str:
+def _refuse_python_name(key: str) -> str:
     """An unknown key of the Cognito identity, refused if it is one of the fields' Python names."""
-    alias = _WIRE_KEYS.get(key)
+    alias = _WIRE_KEY_BY_NAME.get(key)
     if alias is not None:
         raise PydanticCustomError("python_name_on_the_wire", "", {"key": key, "alias": alias})
     return key
 
 
-_WireKey = Annotated[str, AfterValidator(_wire_key)]
+_UnknownKey = Annotated[str, AfterValidator(_refuse_python_name)]
 
 
 # --- The models ------------------------------------------------------------------------------------------------------
@@ -428,13 +428,15 @@ class CognitoIdentityModel(_WireModel, frozen=True):
 
     # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with both
     # fields None. It is a mistake with one fix, not an unknown key to keep, so the unknown keys' type refuses the two
-    # Python names (_wire_key). A key check costs nothing when every key is known; a model validator ran Python on
-    # every parse and made the JSON path read the text into Python objects first (1.9x a json.loads, now 0.74x).
-    __pydantic_extra__: dict[_WireKey, _Unknown] = Field(init=False)
+    # Python names (_refuse_python_name). A key check costs nothing when every key is known; a model validator ran
+    # Python on every parse and made the JSON path read the text into Python objects first (1.9x a json.loads, now
+    # 0.74x).
+    __pydantic_extra__: dict[_UnknownKey, _Unknown] = Field(init=False)
 
 
 # The Cognito identity's fields by Python name, with their wire keys.
-_WIRE_KEYS: Final = {name: field.alias or name for name, field in CognitoIdentityModel.model_fields.items()}
+_WIRE_KEY_BY_NAME: Final = {name: field.alias or name for name, field in CognitoIdentityModel.model_fields.items()}
+_COGNITO_IDENTITY_FIELDS: Final = tuple(_WIRE_KEY_BY_NAME)
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
@@ -473,7 +475,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
         return model
     if _is_a(data, ClientContextModel):
         return data
-    if isinstance(data, (dict, Mapping)):  # dict first: the ABC's check alone costs 0.04x
+    if isinstance(data, dict) or _is_mapping(data):  # dict first: the ABC's check alone costs 0.04x
         return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
     fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
     if fields is None:
@@ -481,7 +483,7 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
     client = fields.get("client")
     if _is_a(client, MobileClientModel):
         fields["client"] = client.to_dict()
-    elif client is not None and not isinstance(client, (dict, Mapping)):
+    elif client is not None and not (isinstance(client, dict) or _is_mapping(client)):
         # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to report.
         attributes = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
         if attributes is not None:
@@ -504,12 +506,12 @@ def parse_cognito_identity(
         return _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
     if _is_a(data, CognitoIdentityModel):
         return data
-    if isinstance(data, (dict, Mapping)):
+    if isinstance(data, dict) or _is_mapping(data):
         return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
     values = _read_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY)
     if values is None:
         raise _no_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY, "identity")
-    wire = {_WIRE_KEYS[name]: value for name, value in values.items()}
+    wire = {_WIRE_KEY_BY_NAME[name]: value for name, value in values.items()}
     return _validate_python(CognitoIdentityModel, wire, _COGNITO_IDENTITY)
 
 
@@ -527,17 +529,17 @@ def _validate_json(model: type[_ModelT], data: str | bytes | bytearray, what: Pa
 
 
 def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: PayloadKind) -> _ModelT:
-    # One parser for both forms: the mapping is written as JSON and parsed back, so the parser's limits (NaN and the
-    # infinities, lone surrogates, long integers, depth) hold for it. pydantic-core's to_json writes it (0.2-0.35x of
+    # One parser for both forms: the mapping is written as JSON and parsed back, so the parser's limits (lone
+    # surrogates, long integers, depth) hold for it. pydantic-core's to_json writes it (0.2-0.35x of
     # a json.loads of the text, where the standard library's C encoder took 0.96x), but it would also write sets,
     # bytes, dates, number keys and NaN as JSON, so _JSON_SHAPE first admits only the exact types JSON has and finite
     # numbers; the parse then need not look for NaN in the free-form parts again.
-    if data.__class__ is dict:
+    if isinstance(data, dict) and type(data) is dict:  # exactly a dict: a subclass can say it is one (__class__)
         try:
             _JSON_SHAPE(data)
             written = to_json(data)
             result: _ModelT = model.__pydantic_validator__.validate_json(written, context=_WRITTEN_FROM_FINITE)
-        except (ValidationError, PydanticSerializationError):  # located by _json_problems below
+        except Exception:  # ValidationError, PydanticSerializationError, or a type whose hash raises: located below
             pass
         else:
             return result
@@ -549,7 +551,7 @@ def _validate_python(model: type[_ModelT], data: Mapping[Any, Any], what: Payloa
         raise _refusal(error.errors(include_url=False), what, text, found) from None
     if found:  # a problem the schema does not see, such as a key that is not a string
         raise _refusal([], what, text, found)
-    return checked  # another kind of mapping, or tuples: as JSON has them
+    return checked  # another kind of mapping, or a subclass: as JSON has them
 
 
 def _json_shape() -> Callable[[object], object]:
@@ -559,27 +561,27 @@ def _json_shape() -> Callable[[object], object]:
     Dispatched on ``type()``: a subclass or another kind of mapping is read through its own methods, which may answer
     differently a second time, so it is left to _json_problems, which reads it once. Keys must be ``str``: to_json
     and json.dumps write a number, boolean or null key as a string. A union of the types instead of the dispatch cost
-    an error object per alternative tried, and a loop in Python 0.46-0.66x of a json.loads of the Android payload (the
-    dispatch: 0.36-0.52x).
+    an error object per alternative tried (twice the time on mixed values), and the walk in Python it replaced
+    0.46-0.66x of a json.loads of the Android payload (the dispatch: 0.36-0.52x).
     """
-    key = core_schema.str_schema(strict=True)
     value = core_schema.definition_reference_schema("json")
-    scalar = core_schema.any_schema()
+    mapping = core_schema.dict_schema(_KEY, value, strict=True)
     dispatch = core_schema.tagged_union_schema(
         {
-            str: scalar,
-            int: scalar,
+            # Each branch checks the type again: the tag is looked up by hash, and a metaclass can lie about both.
+            str: core_schema.str_schema(strict=True),
+            int: core_schema.int_schema(strict=True),
             float: core_schema.float_schema(strict=True, allow_inf_nan=False),
-            bool: scalar,
-            type(None): scalar,
-            dict: core_schema.dict_schema(key, value, strict=True),
+            bool: core_schema.bool_schema(strict=True),
+            type(None): core_schema.none_schema(),
+            dict: mapping,
             list: core_schema.list_schema(value, strict=True),
             tuple: core_schema.tuple_schema([value], variadic_item_index=0, strict=True),
         },
         discriminator=type,
         ref="json",
     )
-    schema = core_schema.definitions_schema(core_schema.dict_schema(key, value, strict=True), [dispatch])
+    schema = core_schema.definitions_schema(mapping, [dispatch])
     return SchemaValidator(schema).validate_python
 
 
@@ -587,9 +589,21 @@ _JSON_SHAPE: Final = _json_shape()
 
 
 def _is_a(value: object, model: type[_ModelT]) -> TypeIs[_ModelT]:
-    """Whether a value is an instance of the model, asked of its type: pydantic before 2.12 answers ``isinstance`` with
-    ``hasattr(value, "__pydantic_decorators__")``, which lets a ``__getattr__`` that raises leak its exception."""
-    return issubclass(type(value), model)
+    """Whether a value is an instance of the model, by its type's MRO alone.
+
+    ``isinstance`` asks more: pydantic before 2.12 calls ``hasattr(value, "__pydantic_decorators__")``, which lets a
+    ``__getattr__`` that raises leak its exception, and the ABC machinery hashes the type, which a metaclass can make
+    raise.
+    """
+    return type.__subclasscheck__(model, type(value))
+
+
+def _is_mapping(value: object) -> TypeIs[Mapping[Any, Any]]:
+    """``isinstance(value, Mapping)``, False where the check itself raises (the ABC's cache hashes the value's type)."""
+    try:
+        return isinstance(value, Mapping)
+    except Exception:
+        return False
 
 
 def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, prefix: str = "") -> dict[str, Any] | None:
@@ -618,14 +632,13 @@ def _read_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, pre
     return None
 
 
-def _no_attributes(obj: object, names: tuple[str, ...], what: PayloadKind, on_context: str) -> ContextValidationError:
+def _no_attributes(
+    obj: object, names: tuple[str, ...], what: PayloadKind, context_attribute: str
+) -> ContextValidationError:
     """The error for an object that is neither text, a mapping nor an object with the payload's attributes."""
-    hint = f"; pass context.{on_context}" if _has_attribute(obj, on_context) else ""
+    hint = f"; pass context.{context_attribute}" if _has_attribute(obj, context_attribute) else ""
     expected = "JSON text, a mapping or an object with the attributes " + ", ".join(names)
     return _single(what, f"expected {expected}, got {_describe(obj)}{hint}")
-
-
-_COGNITO_IDENTITY_FIELDS: Final = tuple(_WIRE_KEYS)
 
 
 def _has_attribute(obj: object, name: str) -> bool:
@@ -734,10 +747,10 @@ def _place(target: Any, slot: Any, value: Any, path: _Path, level: int, found: _
             copied = real
         else:
             found.append((path, _NOT_FINITE))
-    elif isinstance(value, (Mapping, list, tuple)):
+    elif isinstance(value, (list, tuple)) or _is_mapping(value):
         source = cast(Any, value)  # its items are anything
         try:
-            if isinstance(value, Mapping):
+            if not isinstance(value, (list, tuple)):
                 items: Iterator[Any] = iter(source.items())
                 copied = dict[str, Any]()
             else:
@@ -806,18 +819,20 @@ def _refusal(
     free_form: _Found = []
     for detail in errors:
         loc: _Path = tuple(detail["loc"])
-        if loc in under:
-            (free_form if detail["type"] == _NOT_JSON else typed).extend(under.pop(loc))
-        elif detail["type"] == _NOT_JSON:  # nothing wrong inside: custom or services is not an object
-            typed.append((loc, f"expected a JSON object or null, got {_describe(detail['input'])}"))
-        elif detail["type"] == "python_name_on_the_wire":
+        if detail["type"] == "python_name_on_the_wire":  # the key's error: its value's, if any, shares the loc
             ctx = detail.get("ctx") or {}
             key, alias = ctx["key"], ctx["alias"]
             message = f"the wire key is {alias!r}; the runtime ignores {key!r} (the Python attribute name)"
             typed.append(((key,), f"{message}; send it as {alias!r}"))
+        elif loc in under:
+            (free_form if detail["type"] == _NOT_JSON else typed).extend(under.pop(loc))
+        elif detail["type"] == _NOT_JSON:  # nothing wrong inside: custom or services is not an object
+            typed.append((loc, f"expected a JSON object or null, got {_describe(detail['input'])}"))
         else:
             typed.append((loc, _message(detail, what, text)))
-    return capped(what, (Problem(format_path(path), message) for path, message in typed + loose + free_form))
+    # A key sent twice may fail twice (pydantic-core 2.33 validates both): each problem is listed once.
+    listed = dict.fromkeys((format_path(path), message) for path, message in typed + loose + free_form)
+    return capped(what, (Problem(path, message) for path, message in listed))
 
 
 def _single(what: PayloadKind, message: str, path: str = "") -> ContextValidationError:
@@ -837,7 +852,7 @@ def _describe(value: object) -> str:
     if isinstance(value, str):
         text = str.__str__(value)
         return f"string {json.dumps(text[:40])}{'...' if len(text) > 40 else ''}"
-    if isinstance(value, Mapping):
+    if _is_mapping(value):
         return "object"
     if isinstance(value, (list, tuple)):
         return "array"

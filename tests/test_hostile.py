@@ -7,6 +7,8 @@ from its peak resident size.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import json
 import math
 import subprocess
@@ -251,3 +253,66 @@ def test_an_object_whose_every_attribute_raises_is_refused_not_leaked() -> None:
     for parse in (parse_client_context, parse_cognito_identity):
         with pytest.raises(ContextValidationError, match="reading the attribute raised RuntimeError"):
             parse(AllRaise())  # type: ignore[arg-type]  # deliberately not a payload
+
+
+class LooksLikeStr(type):
+    """A metaclass whose classes hash and compare equal to ``str``: a lookup of their instances' type finds str's."""
+
+    def __hash__(cls) -> int:
+        return hash(str)
+
+    def __eq__(cls, other: object) -> bool:
+        return True
+
+
+class HashRaises(type):
+    def __hash__(cls) -> int:
+        raise ZeroDivisionError
+
+
+@dataclasses.dataclass
+class LyingData(metaclass=LooksLikeStr):
+    x: float = math.nan
+
+
+class LyingInfinity(enum.Enum, metaclass=type("LyingEnumMeta", (enum.EnumMeta, LooksLikeStr), {})):
+    BIG = math.inf
+
+
+class Unhashable(metaclass=HashRaises):
+    pass
+
+
+@pytest.mark.parametrize(
+    "value", [LyingData(), LyingInfinity.BIG, Unhashable()], ids=["dataclass", "enum", "hash raises"]
+)
+def test_a_type_that_lies_about_its_hash_is_refused(value: object) -> None:
+    # The type check finds a value's branch by hashing its type; each branch checks the type again.
+    for parse, payload in ((parse_client_context, {"custom": {"a": value}}), (parse_cognito_identity, {"x": value})):
+        with pytest.raises(ContextValidationError) as caught:
+            parse(payload)
+        assert caught.value.problems[0].path in ("custom.a", "x")
+
+
+@pytest.mark.parametrize("value", [Unhashable(), LyingData()], ids=["hash raises", "dataclass"])
+def test_a_top_level_whose_type_lies_about_its_hash_is_refused(value: object) -> None:
+    for parse in (parse_client_context, parse_cognito_identity):
+        with pytest.raises(ContextValidationError, match="expected JSON text, a mapping or an object"):
+            parse(value)  # type: ignore[arg-type]  # deliberately not a payload
+
+
+class ClassLiesDict(dict[str, Any]):
+    """A dict subclass that says its class is dict, and whose items() differ from what it stores."""
+
+    @property  # type: ignore[misc]  # deliberately hides the real class
+    def __class__(self) -> type:  # type: ignore[override]
+        return dict
+
+    def items(self) -> Any:
+        return iter([("from", "items")])
+
+
+def test_a_dict_subclass_that_says_it_is_a_dict_is_read_through_its_methods() -> None:
+    assert parse_client_context({"custom": ClassLiesDict({"from": "storage"})}).to_dict() == {
+        "custom": {"from": "items"}
+    }

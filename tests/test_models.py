@@ -287,6 +287,27 @@ def test_identity_python_names_on_the_wire_are_refused_with_the_wire_name() -> N
     assert paths(identity_error({"cognito_identity_pool_id": "x"})) == ["cognito_identity_pool_id"]
 
 
+@pytest.mark.parametrize(
+    "data",
+    ['{"cognito_identity_id": NaN}', {"cognito_identity_id": {1}}, {"cognito_identity_id": math.inf}],
+    ids=["JSON NaN", "a set", "infinity"],
+)
+def test_a_python_name_with_a_bad_value_is_named_first(data: str | dict[str, Any]) -> None:
+    # pydantic-core 2.33 (pydantic 2.11) stops at the key; later versions also check the value, reported after it.
+    first, *rest = identity_error(data).problems
+
+    assert first.path == "cognito_identity_id"
+    assert "send it as 'cognitoIdentityId'" in first.message
+    assert len(rest) <= 1
+    for problem in rest:
+        assert problem.path == "cognito_identity_id"
+        assert "NaN and Infinity" in problem.message or "has no JSON form" in problem.message
+
+
+def test_a_python_name_sent_twice_is_one_problem() -> None:
+    assert paths(identity_error('{"cognito_identity_id": "a", "cognito_identity_id": "b"}')) == ["cognito_identity_id"]
+
+
 class SlotsIdentity:
     __slots__ = ("cognito_identity_id", "cognito_identity_pool_id")
 
@@ -657,6 +678,7 @@ BROKEN_PYTHON: list[tuple[Any, list[str]]] = [
     ({"custom": {"raw": b"bytes"}}, ["custom.raw"]),
     ({"custom": {"n": math.nan}}, ["custom.n"]),
     ({"custom": {"n": [1, -math.inf]}}, ["custom.n[1]"]),
+    ({"services": {"a": {"b": [2.5, math.nan]}}}, ["services.a.b[1]"]),
     ({"custom": {"s": "\udc80"}}, ["custom.s"]),
     ({"custom": {"\ud800": "x"}}, ["custom"]),
     ({"custom": {1: "x"}}, ["custom"]),

@@ -388,28 +388,33 @@ class ClientContextModel(_WireModel, frozen=True):
         Raises ContextValidationError when the text is longer than :data:`MAX_CLIENT_CONTEXT_BYTES`, is not standard
         base64, or does not decode to a valid client context.
         """
-        if isinstance(data, str):
-            if not str.isascii(data):
-                raise _single(_CLIENT_CONTEXT, "not base64: the text has characters outside ASCII")
-            raw = str.encode(data, "ascii")
-        elif isinstance(data, (bytes, bytearray)):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raw = bytes(memoryview(data))  # the bytes themselves, whatever a subclass's methods say
-        else:
-            raise _single(_CLIENT_CONTEXT, f"expected base64 text (str or bytes), got {_describe(data)}")
-        if len(raw) > MAX_CLIENT_CONTEXT_BYTES:
-            raise _single(
-                _CLIENT_CONTEXT,
-                f"the base64 text is {len(raw):,} bytes, over the Invoke API limit of {MAX_CLIENT_CONTEXT_BYTES:,}",
-            )
         try:
-            decoded = base64.b64decode(raw, validate=True)
-        except (binascii.Error, ValueError):
-            raise _single(
-                _CLIENT_CONTEXT,
-                "not standard base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, no spaces or "
-                "line breaks); encode with base64.b64encode",
-            ) from None
-        return _validate_json(cls, decoded, _CLIENT_CONTEXT)
+            if isinstance(data, str):
+                if not str.isascii(data):
+                    raise _single(_CLIENT_CONTEXT, "not base64: the text has characters outside ASCII")
+                raw = str.encode(data, "ascii")
+            elif isinstance(data, (bytes, bytearray)):  # pyright: ignore[reportUnnecessaryIsInstance]
+                raw = bytes(memoryview(data))  # the bytes themselves, whatever a subclass's methods say
+            else:
+                raise _single(_CLIENT_CONTEXT, f"expected base64 text (str or bytes), got {_describe(data)}")
+            if len(raw) > MAX_CLIENT_CONTEXT_BYTES:
+                raise _single(
+                    _CLIENT_CONTEXT,
+                    f"the base64 text is {len(raw):,} bytes, over the Invoke API limit of {MAX_CLIENT_CONTEXT_BYTES:,}",
+                )
+            try:
+                decoded = base64.b64decode(raw, validate=True)
+            except (binascii.Error, ValueError):
+                raise _single(
+                    _CLIENT_CONTEXT,
+                    "not standard base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, no spaces or "
+                    "line breaks); encode with base64.b64encode",
+                ) from None
+            return _validate_json(cls, decoded, _CLIENT_CONTEXT)
+        except ContextValidationError:
+            raise
+        except Exception as error:  # the object's own protocol raised: a __class__ that raises, say
+            raise _unreadable(_CLIENT_CONTEXT, error) from None
 
 
 class CognitoIdentityModel(_WireModel, frozen=True):
@@ -465,30 +470,36 @@ def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | Cli
 
     Raises ContextValidationError, with one problem per failing field, for anything else.
     """
-    if isinstance(data, (str, bytes, bytearray)):
-        # _validate_json inlined, the validator bound once: a handler may take this path on every invocation, and the
-        # call and the lookups cost about 0.06x of a json.loads of the Android payload.
-        try:
-            model: ClientContextModel = _validate_client_context_json(data)
-        except ValidationError as error:
-            raise _refusal(error.errors(include_url=False), _CLIENT_CONTEXT, data, None) from None
-        return model
-    if _is_a(data, ClientContextModel):
-        return data
-    if isinstance(data, dict) or _is_mapping(data):  # dict first: the ABC's check alone costs 0.04x
-        return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
-    fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
-    if fields is None:
-        raise _no_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT, "client_context")
-    client = fields.get("client")
-    if _is_a(client, MobileClientModel):
-        fields["client"] = client.to_dict()
-    elif client is not None and not (isinstance(client, dict) or _is_mapping(client)):
-        # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to report.
-        attributes = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
-        if attributes is not None:
-            fields["client"] = attributes
-    return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
+    try:
+        if isinstance(data, (str, bytes, bytearray)):
+            # _validate_json inlined, the validator bound once: a handler may take this path on every invocation, and
+            # the call and the lookups cost about 0.06x of a json.loads of the Android payload.
+            try:
+                model: ClientContextModel = _validate_client_context_json(data)
+            except ValidationError as error:
+                raise _refusal(error.errors(include_url=False), _CLIENT_CONTEXT, data, None) from None
+            return model
+        if _is_a(data, ClientContextModel):
+            return data
+        if isinstance(data, dict) or _is_mapping(data):  # dict first: the ABC's check alone costs 0.04x
+            return _validate_python(ClientContextModel, data, _CLIENT_CONTEXT)
+        fields = _read_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT)
+        if fields is None:
+            raise _no_attributes(data, CLIENT_CONTEXT_FIELDS, _CLIENT_CONTEXT, "client_context")
+        client = fields.get("client")
+        if _is_a(client, MobileClientModel):
+            fields["client"] = client.to_dict()
+        elif client is not None and not (isinstance(client, dict) or _is_mapping(client)):
+            # The runtime's Client is a __slots__ object; anything without its attributes is left for validation to
+            # report.
+            attributes = _read_attributes(client, MOBILE_CLIENT_FIELDS, _CLIENT_CONTEXT, "client")
+            if attributes is not None:
+                fields["client"] = attributes
+        return _validate_python(ClientContextModel, fields, _CLIENT_CONTEXT)
+    except ContextValidationError:
+        raise
+    except Exception as error:  # the object's own protocol raised: a __class__ or a type's __hash__, say
+        raise _unreadable(_CLIENT_CONTEXT, error) from None
 
 
 def parse_cognito_identity(
@@ -502,17 +513,22 @@ def parse_cognito_identity(
 
     Raises ContextValidationError, with one problem per failing field, for anything else.
     """
-    if isinstance(data, (str, bytes, bytearray)):
-        return _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
-    if _is_a(data, CognitoIdentityModel):
-        return data
-    if isinstance(data, dict) or _is_mapping(data):
-        return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
-    values = _read_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY)
-    if values is None:
-        raise _no_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY, "identity")
-    wire = {_WIRE_KEY_BY_NAME[name]: value for name, value in values.items()}
-    return _validate_python(CognitoIdentityModel, wire, _COGNITO_IDENTITY)
+    try:
+        if isinstance(data, (str, bytes, bytearray)):
+            return _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+        if _is_a(data, CognitoIdentityModel):
+            return data
+        if isinstance(data, dict) or _is_mapping(data):
+            return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+        values = _read_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY)
+        if values is None:
+            raise _no_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY, "identity")
+        wire = {_WIRE_KEY_BY_NAME[name]: value for name, value in values.items()}
+        return _validate_python(CognitoIdentityModel, wire, _COGNITO_IDENTITY)
+    except ContextValidationError:
+        raise
+    except Exception as error:  # the object's own protocol raised: a __class__ or a type's __hash__, say
+        raise _unreadable(_COGNITO_IDENTITY, error) from None
 
 
 # --- Validation: JSON text through pydantic-core, Python input written as JSON first -------------------------------
@@ -833,6 +849,10 @@ def _refusal(
     # A key sent twice may fail twice (pydantic-core 2.33 validates both): each problem is listed once.
     listed = dict.fromkeys((format_path(path), message) for path, message in typed + loose + free_form)
     return capped(what, (Problem(path, message) for path, message in listed))
+
+
+def _unreadable(what: PayloadKind, error: Exception) -> ContextValidationError:
+    return _single(what, f"reading the value raised {type(error).__name__}")
 
 
 def _single(what: PayloadKind, message: str, path: str = "") -> ContextValidationError:

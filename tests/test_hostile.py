@@ -316,3 +316,23 @@ def test_a_dict_subclass_that_says_it_is_a_dict_is_read_through_its_methods() ->
     assert parse_client_context({"custom": ClassLiesDict({"from": "storage"})}).to_dict() == {
         "custom": {"from": "items"}
     }
+
+
+class ClassRaises:
+    """An object whose ``__class__``, which isinstance consults, raises."""
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]  # deliberately broken
+        raise ZeroDivisionError
+
+
+def test_an_object_whose_class_raises_is_refused_wherever_it_is() -> None:
+    for parse, payloads in (
+        (parse_client_context, (ClassRaises(), {"custom": {"a": ClassRaises()}}, {"custom": [ClassRaises()]})),
+        (parse_cognito_identity, (ClassRaises(), {"x": ClassRaises()})),
+    ):
+        for payload in payloads:
+            with pytest.raises(ContextValidationError, match="raised ZeroDivisionError"):
+                parse(payload)  # type: ignore[arg-type]  # deliberately not a payload
+    with pytest.raises(ContextValidationError):
+        ClientContextModel.from_base64(ClassRaises())  # type: ignore[arg-type]

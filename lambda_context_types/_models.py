@@ -36,11 +36,10 @@ import marshal
 import math
 import struct
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, TypeVar, cast
 
 from pydantic import (
-    AfterValidator,
     AllowInfNan,
     BaseModel,
     ConfigDict,
@@ -57,7 +56,6 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import (
     ErrorDetails,
-    PydanticCustomError,
     SchemaValidator,
     core_schema,
     from_json,
@@ -250,17 +248,6 @@ _JsonObject = Annotated[
 _Unknown = Annotated[_JsonValue, _Parsed(_STRINGS, core_schema.any_schema())]
 
 
-def _refuse_python_name(key: str) -> str:
-    """An unknown key of the Cognito identity, refused if it is one of the fields' Python names."""
-    alias = _WIRE_KEY_BY_NAME.get(key)
-    if alias is not None:
-        raise PydanticCustomError("python_name_on_the_wire", "", {"key": key, "alias": alias})
-    return key
-
-
-_UnknownKey = Annotated[str, AfterValidator(_refuse_python_name)]
-
-
 # --- The models ------------------------------------------------------------------------------------------------------
 
 
@@ -422,7 +409,8 @@ class CognitoIdentityModel(_WireModel, frozen=True):
 
     Satisfies :class:`~lambda_context_types.CognitoIdentity`: snake_case attributes, camelCase on the wire
     (``cognitoIdentityId``, ``cognitoIdentityPoolId``), so construct it with the camelCase names. Unknown keys are
-    kept; the snake_case names of the two fields are refused as keys, since the runtime ignores them.
+    kept; :func:`parse_cognito_identity` refuses the snake_case names of the two fields as keys, since the runtime
+    ignores them.
     """
 
     cognito_identity_id: _Text | None = Field(default=None, alias="cognitoIdentityId")
@@ -431,17 +419,14 @@ class CognitoIdentityModel(_WireModel, frozen=True):
     cognito_identity_pool_id: _Text | None = Field(default=None, alias="cognitoIdentityPoolId")
     """The identity pool id, ``"<region>:<uuid>"``: the wire key ``cognitoIdentityPoolId``."""
 
-    # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives with both
-    # fields None. It is a mistake with one fix, not an unknown key to keep, so the unknown keys' type refuses the two
-    # Python names (_refuse_python_name). A key check costs nothing when every key is known; a model validator ran
-    # Python on every parse and made the JSON path read the text into Python objects first (1.9x a json.loads, now
-    # 0.75x).
-    __pydantic_extra__: dict[_UnknownKey, _Unknown] = Field(init=False)
-
 
 # The Cognito identity's fields by Python name, with their wire keys.
 _WIRE_KEY_BY_NAME: Final = {name: field.alias or name for name, field in CognitoIdentityModel.model_fields.items()}
 _COGNITO_IDENTITY_FIELDS: Final = tuple(_WIRE_KEY_BY_NAME)
+
+
+def _wire_order(model: type[BaseModel]) -> dict[str, int]:
+    return {field.alias or name: index for index, (name, field) in enumerate(model.model_fields.items())}
 
 
 def _describe_fields(schema: dict[str, Any], cls: type[Any]) -> None:
@@ -458,6 +443,11 @@ _COGNITO_IDENTITY: Final = "Cognito identity"
 
 
 _validate_client_context_json: Final = ClientContextModel.__pydantic_validator__.validate_json
+# Each payload's wire keys in the model's order: how a report lists the problems inside the free-form parts.
+_WIRE_ORDER: Final[dict[str, dict[str, int]]] = {
+    _CLIENT_CONTEXT: _wire_order(ClientContextModel),
+    _COGNITO_IDENTITY: _wire_order(CognitoIdentityModel),
+}
 
 
 def parse_client_context(data: str | bytes | bytearray | Mapping[str, Any] | ClientContext) -> ClientContextModel:
@@ -515,11 +505,22 @@ def parse_cognito_identity(
     """
     try:
         if isinstance(data, (str, bytes, bytearray)):
-            return _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+            identity = _validate_json(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+            # The runtime reads only the camelCase keys: an identity sent as {"cognito_identity_id": ...} arrives
+            # with both fields None. It is a mistake with one fix, not an unknown key to keep. Checked here, on what
+            # was sent: pydantic 2.13 to 2.14.1 drop a key that is a field's name from the model, and a model
+            # validator before validation made every parse turn the text into Python objects first (1.9x a
+            # json.loads). One search finds both names; only then is the text read for its keys.
+            sent = b"cognito_identity" in data if isinstance(data, (bytes, bytearray)) else "cognito_identity" in data
+            if sent:
+                _refuse_python_names(_top_level_keys(data))
+            return identity
         if _is_a(data, CognitoIdentityModel):
             return data
         if isinstance(data, dict) or _is_mapping(data):
-            return _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+            identity = _validate_python(CognitoIdentityModel, data, _COGNITO_IDENTITY)
+            _refuse_python_names(data)
+            return identity
         values = _read_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY)
         if values is None:
             raise _no_attributes(data, _COGNITO_IDENTITY_FIELDS, _COGNITO_IDENTITY, "identity")
@@ -833,22 +834,45 @@ def _refusal(
             under.setdefault(root, []).append((path, message))
     typed: _Found = []
     free_form: _Found = []
+    if what == _COGNITO_IDENTITY:  # a Python name is wrong whatever else is, so named even where validation stopped
+        typed += [_python_name((key,)) for key in _top_level_keys(text) if key in _WIRE_KEY_BY_NAME]
     for detail in errors:
         loc: _Path = tuple(detail["loc"])
-        if detail["type"] == "python_name_on_the_wire":  # the key's error: its value's, if any, shares the loc
-            ctx = detail.get("ctx") or {}
-            key, alias = ctx["key"], ctx["alias"]
-            message = f"the wire key is {alias!r}; the runtime ignores {key!r} (the Python attribute name)"
-            typed.append(((key,), f"{message}; send it as {alias!r}"))
-        elif loc in under:
+        if loc in under:
             (free_form if detail["type"] == _NOT_JSON else typed).extend(under.pop(loc))
         elif detail["type"] == _NOT_JSON:  # nothing wrong inside: custom or services is not an object
             typed.append((loc, f"expected a JSON object or null, got {_describe(detail['input'])}"))
         else:
             typed.append((loc, _message(detail, what, text)))
+    # In the model's order, unknown keys last: pydantic-core 2.46 to 2.50.0 report an unknown key where it was sent.
+    rank = _WIRE_ORDER[what]
+    free_form.sort(key=lambda problem: rank.get(str(problem[0][0]) if problem[0] else "", len(rank)))
     # A key sent twice may fail twice (pydantic-core 2.33 validates both): each problem is listed once.
     listed = dict.fromkeys((format_path(path), message) for path, message in typed + loose + free_form)
     return capped(what, (Problem(path, message) for path, message in listed))
+
+
+def _top_level_keys(text: str | bytes | bytearray) -> list[str]:
+    try:
+        parsed: object = from_json(text)
+    except ValueError:
+        return []
+    return list(cast("dict[str, object]", parsed)) if isinstance(parsed, dict) else []
+
+
+def _refuse_python_names(keys: Container[object]) -> None:
+    """Raise if any of the keys sent is the Python name of a Cognito identity field."""
+    named = [_python_name((key,)) for key in _WIRE_KEY_BY_NAME if key in keys]
+    if named:
+        raise capped(_COGNITO_IDENTITY, (Problem(format_path(path), message) for path, message in named))
+
+
+def _python_name(path: _Path) -> tuple[_Path, str]:
+    """The problem of a Cognito identity key that is a field's Python name, not its wire key."""
+    key = str(path[0])
+    wire_key = _WIRE_KEY_BY_NAME[key]
+    message = f"the wire key is {wire_key!r}; the runtime ignores {key!r} (the Python attribute name)"
+    return path, f"{message}; send it as {wire_key!r}"
 
 
 def _unreadable(what: PayloadKind, error: Exception) -> ContextValidationError:

@@ -35,6 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import pydantic
 import pytest
 from conftest import same_json
 from pydantic_core import from_json
@@ -56,6 +57,7 @@ from lambda_context_types import (
 )
 
 CORPUS = Path(__file__).parent / "corpus"
+PYDANTIC_VERSION = tuple(int(part) for part in pydantic.VERSION.split(".")[:3])
 CLIENT_CONTEXTS = sorted((CORPUS / "client-context").glob("*.json"))
 IDENTITIES = sorted((CORPUS / "cognito-identity").glob("*.json"))
 
@@ -293,15 +295,24 @@ def test_identity_python_names_on_the_wire_are_refused_with_the_wire_name() -> N
     ids=["JSON NaN", "a set", "infinity"],
 )
 def test_a_python_name_with_a_bad_value_is_named_first(data: str | dict[str, Any]) -> None:
-    # pydantic-core 2.33 (pydantic 2.11) stops at the key; later versions also check the value, reported after it.
-    first, *rest = identity_error(data).problems
+    name, *value = identity_error(data).problems
 
-    assert first.path == "cognito_identity_id"
-    assert "send it as 'cognitoIdentityId'" in first.message
-    assert len(rest) <= 1
-    for problem in rest:
+    assert name.path == "cognito_identity_id"
+    assert "send it as 'cognitoIdentityId'" in name.message
+    # The value's own problem follows, except in JSON text on pydantic 2.13 to 2.14.1, which drop a key named like a
+    # field before its value is validated (a mapping's values are also checked before the parse).
+    dropped = isinstance(data, str) and (2, 13) <= PYDANTIC_VERSION <= (2, 14, 1)
+    assert len(value) == (0 if dropped else 1)
+    for problem in value:
         assert problem.path == "cognito_identity_id"
         assert "NaN and Infinity" in problem.message or "has no JSON form" in problem.message
+
+
+def test_a_python_name_is_named_beside_the_other_fields_problems() -> None:
+    assert paths(identity_error('{"cognito_identity_id": "x", "cognitoIdentityId": 5}')) == [
+        "cognito_identity_id",
+        "cognitoIdentityId",
+    ]
 
 
 def test_a_python_name_sent_twice_is_one_problem() -> None:

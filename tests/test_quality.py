@@ -47,7 +47,7 @@ def test_basedpyright_strict_over_the_package(run_module: RunModule) -> None:
 # to be fixed in that file (owned elsewhere), so the tests accept these and nothing else, and notice no regression.
 # pyright and ty both see pydantic's documented `__pydantic_extra__: dict[str, T] = Field(init=False)` as an
 # incompatible override (pyright's is waived in _models.py). zuban reports nothing since the Cognito model's
-# @model_validator over @classmethod, which it did not see through, became a key type.
+# @model_validator over @classmethod, which it did not see through, became a check in parse_cognito_identity.
 KNOWN_PYREFLY = {
     ("lambda_context_types/_models.py", "bad-override"),
 }

@@ -835,7 +835,7 @@ def _refusal(
     typed: _Found = []
     free_form: _Found = []
     if what == _COGNITO_IDENTITY:  # a Python name is wrong whatever else is, so named even where validation stopped
-        typed += [_python_name((key,)) for key in _top_level_keys(text) if key in _WIRE_KEY_BY_NAME]
+        typed += _python_names(_top_level_keys(text))
     for detail in errors:
         loc: _Path = tuple(detail["loc"])
         if loc in under:
@@ -862,17 +862,22 @@ def _top_level_keys(text: str | bytes | bytearray) -> list[str]:
 
 def _refuse_python_names(keys: Container[object]) -> None:
     """Raise if any of the keys sent is the Python name of a Cognito identity field."""
-    named = [_python_name((key,)) for key in _WIRE_KEY_BY_NAME if key in keys]
+    named = _python_names(keys)
     if named:
         raise capped(_COGNITO_IDENTITY, (Problem(format_path(path), message) for path, message in named))
 
 
-def _python_name(path: _Path) -> tuple[_Path, str]:
-    """The problem of a Cognito identity key that is a field's Python name, not its wire key."""
-    key = str(path[0])
-    wire_key = _WIRE_KEY_BY_NAME[key]
-    message = f"the wire key is {wire_key!r}; the runtime ignores {key!r} (the Python attribute name)"
-    return path, f"{message}; send it as {wire_key!r}"
+def _python_names(keys: Container[object]) -> _Found:
+    """A problem for each Cognito identity field whose Python name, not its wire key, is among the keys sent."""
+    return [
+        (
+            (name,),
+            f"the wire key is {wire_key!r}; the runtime ignores {name!r} (the Python attribute name); send it as "
+            f"{wire_key!r}",
+        )
+        for name, wire_key in _WIRE_KEY_BY_NAME.items()
+        if name in keys
+    ]
 
 
 def _unreadable(what: PayloadKind, error: Exception) -> ContextValidationError:
